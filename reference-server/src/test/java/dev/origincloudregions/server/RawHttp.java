@@ -26,10 +26,18 @@ final class RawHttp {
       .build();
   private final URI baseUrl;
   private final String token;
+  private final String apiBasePath;
 
+  /** A client for the API at {@code baseUrl}. */
   RawHttp(URI baseUrl, String token) {
+    this(baseUrl, token, baseUrl.getPath());
+  }
+
+  /** A client for paths below {@code baseUrl}, of a server whose API lives under {@code apiBasePath}. */
+  RawHttp(URI baseUrl, String token, String apiBasePath) {
     this.baseUrl = baseUrl;
     this.token = token;
+    this.apiBasePath = apiBasePath;
   }
 
   /** A response, its body parsed when it is JSON. */
@@ -100,7 +108,14 @@ final class RawHttp {
       try {
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
-        SpecValidator.instance().assertConforms(method, apiPath, response.statusCode(), contentType, response.body());
+        String fullPath = baseUrl.getPath() + apiPath;
+        if (fullPath.startsWith(apiBasePath + "/")) {
+          SpecValidator.instance().assertConforms(method, fullPath.substring(apiBasePath.length()),
+              response.statusCode(), contentType, response.body());
+        } else {
+          SpecValidator.instance().assertFailureEnvelope(method + " " + fullPath, response.statusCode(), contentType,
+              response.body());
+        }
         return new Reply(response.statusCode(), contentType, response.body(), response.headers());
       } catch (IOException e) {
         throw new UncheckedIOException(method + " " + apiPath + " failed: " + e, e);

@@ -36,6 +36,7 @@ final class SpecValidator {
   private final OpenApiInteractionValidator validator;
   private final SchemaValidator schemas;
   private final Schema<?> failureSchema;
+  private final OpenAPI openApi;
 
   private SpecValidator() {
     String spec = readSpec();
@@ -50,10 +51,20 @@ final class SpecValidator {
     OpenAPI openApi = new OpenAPIV3Parser().readContents(spec, null, options).getOpenAPI();
     this.schemas = new SchemaValidator(openApi, new MessageResolver());
     this.failureSchema = openApi.getComponents().getSchemas().get(FAILURE_SCHEMA);
+    this.openApi = openApi;
   }
 
   static SpecValidator instance() {
     return INSTANCE;
+  }
+
+  /** Asserts that a response to a request outside the API's base path is a 4xx failure envelope. */
+  void assertFailureEnvelope(String description, int status, String contentType, String body) {
+    assertThat(status).as("status of %s", description).isBetween(400, 499);
+    assertThat(contentType).as("Content-Type of %s", description).isEqualTo("application/json");
+    assertThat(errors(schemas.validate(body, failureSchema, "response.body")))
+        .as("spec violations of %s -> %d %s", description, status, body)
+        .isEmpty();
   }
 
   /**
@@ -70,7 +81,7 @@ final class SpecValidator {
       response.withBody(body);
     }
     Request.Method requestMethod = method(method);
-    ValidationReport report = requestMethod == null
+    ValidationReport report = requestMethod == null || !hasOperation(apiPath, method)
         ? ValidationReport.singleton(ValidationReport.Message.create("validation.response.operation.notAllowed", method).build())
         : validator.validateResponse(apiPath, requestMethod, response.build());
     if (namesNoOperation(report)) {
@@ -81,6 +92,42 @@ final class SpecValidator {
     assertThat(errors(report))
         .as("spec violations of %s %s -> %d %s", method, apiPath, status, body)
         .isEmpty();
+  }
+
+  /**
+   * Whether the spec has an operation for this request, resolving paths as OpenAPI says: a concrete
+   * path wins over a templated one (so {@code GET .../batch} names no operation, although
+   * {@code GET .../{origin_ip}} exists; the validator itself would fall back to the template).
+   */
+  private boolean hasOperation(String apiPath, String method) {
+    String[] segments = apiPath.split("/", -1);
+    String best = null;
+    int bestLiterals = -1;
+    for (String template : openApi.getPaths().keySet()) {
+      String[] parts = template.split("/", -1);
+      if (parts.length != segments.length) {
+        continue;
+      }
+      int literals = 0;
+      boolean matches = true;
+      for (int i = 0; i < parts.length && matches; i++) {
+        if (parts[i].startsWith("{") && parts[i].endsWith("}")) {
+          matches = !segments[i].isEmpty();
+        } else {
+          matches = parts[i].equals(segments[i]);
+          literals++;
+        }
+      }
+      if (matches && literals > bestLiterals) {
+        best = template;
+        bestLiterals = literals;
+      }
+    }
+    if (best == null) {
+      return false;
+    }
+    io.swagger.v3.oas.models.PathItem item = openApi.getPaths().get(best);
+    return item.readOperationsMap().keySet().stream().anyMatch(m -> m.name().equalsIgnoreCase(method));
   }
 
   private static boolean namesNoOperation(ValidationReport report) {
