@@ -26,6 +26,7 @@ import static dev.origincloudregions.server.Defect.UNDERSCORE_ORIGIN_IP_KEY;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,6 +77,15 @@ final class Api {
       "The vendor provided doesn't exist or the region provided does not exist for the specified cloud vendor";
   static final String ZONE_FULL_MESSAGE = "Maximum number of IP mappings configured for zone.";
   static final String AUTH_MESSAGE = "Authentication error";
+
+  private static final SerializedString ID = new SerializedString("id");
+  private static final SerializedString EDITABLE = new SerializedString("editable");
+  private static final SerializedString MODIFIED_ON = new SerializedString("modified_on");
+  private static final SerializedString VALUE = new SerializedString("value");
+  private static final SerializedString VENDOR = new SerializedString("vendor");
+  private static final SerializedString REGION = new SerializedString("region");
+  private static final SerializedString ERROR = new SerializedString("error");
+  private static final SerializedString SETTING = new SerializedString(SETTING_ID);
 
   static final String ITEM_INVALID_IP = "invalid IP address";
   static final String ITEM_NOT_FOUND = "not found";
@@ -146,7 +156,7 @@ final class Api {
   private final ChangeClock clock;
   private final ConcurrentHashMap<String, Zone> zones = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
-  private final String originIpKey;
+  private final SerializedString originIpKey;
   private final byte[] supportedRegions;
 
   Api(String basePath, String token, Set<Defect> defects, Catalogue catalogue, Clock clock) {
@@ -156,7 +166,11 @@ final class Api {
     this.defects = defects;
     this.catalogue = catalogue;
     this.clock = new ChangeClock(clock);
-    this.originIpKey = defects.contains(UNDERSCORE_ORIGIN_IP_KEY) ? "origin_ip" : "origin-ip";
+    String key = "origin-ip";
+    if (defects.contains(UNDERSCORE_ORIGIN_IP_KEY)) {
+      key = "origin_ip";
+    }
+    this.originIpKey = new SerializedString(key);
     this.supportedRegions = Json.success(this::writeSupportedRegions);
   }
 
@@ -462,7 +476,7 @@ final class Api {
       return racyDeleteAll(zone, texts, ips);
     }
     Item[] items = new Item[n];
-    Map<Ip, Integer> firstIndex = new HashMap<>();
+    Map<Ip, Integer> firstIndex = new HashMap<>(n * 2);
     ChangeClock.Timestamp changed = null;
     zone.lock.lock();
     try {
@@ -499,7 +513,7 @@ final class Api {
   /** {@link Defect#RACY_BATCH_DELETE}: no lock, and a check-then-act gap that lets deletes race. */
   private Reply racyDeleteAll(Zone zone, List<String> texts, Ip[] ips) {
     Item[] items = new Item[ips.length];
-    Map<Ip, Integer> firstIndex = new HashMap<>();
+    Map<Ip, Integer> firstIndex = new HashMap<>(ips.length * 2);
     for (int i = 0; i < ips.length; i++) {
       Ip ip = ips[i];
       if (ip == null) {
@@ -571,7 +585,7 @@ final class Api {
     int n = requested.size();
     Item[] items = new Item[n];
     Ip[] apply = new Ip[n];
-    Map<Ip, Integer> firstIndex = new HashMap<>();
+    Map<Ip, Integer> firstIndex = new HashMap<>(n * 2);
     for (int i = 0; i < n; i++) {
       UpsertItem request = requested.get(i);
       Ip ip = parseIp(request.ip());
@@ -590,7 +604,7 @@ final class Api {
     zone.lock.lock();
     try {
       int added = 0;
-      Map<Ip, Boolean> counted = new HashMap<>();
+      Map<Ip, Boolean> counted = new HashMap<>(n * 2);
       for (Ip ip : apply) {
         if (ip != null && !zone.mappings.containsKey(ip) && counted.put(ip, Boolean.TRUE) == null) {
           added++;
@@ -824,11 +838,9 @@ final class Api {
   }
 
   private void writeList(JsonGenerator json, Snapshot snapshot) throws IOException {
-    json.writeStartObject();
-    json.writeStringField("id", SETTING_ID);
-    json.writeBooleanField("editable", true);
-    writeTime(json, snapshot.modifiedOn());
-    json.writeArrayFieldStart("value");
+    writeSettingHead(json, snapshot.modifiedOn());
+    json.writeFieldName(VALUE);
+    json.writeStartArray();
     for (Mapping mapping : snapshot.mappings()) {
       writeMapping(json, mapping);
     }
@@ -837,29 +849,37 @@ final class Api {
   }
 
   private void writeSingle(JsonGenerator json, ChangeClock.Timestamp modifiedOn, Mapping mapping) throws IOException {
-    json.writeStartObject();
-    json.writeStringField("id", SETTING_ID);
-    json.writeBooleanField("editable", true);
-    writeTime(json, modifiedOn);
-    json.writeFieldName("value");
+    writeSettingHead(json, modifiedOn);
+    json.writeFieldName(VALUE);
     writeMapping(json, mapping);
     json.writeEndObject();
   }
 
   private void writeMapping(JsonGenerator json, Mapping mapping) throws IOException {
     json.writeStartObject();
-    json.writeStringField(originIpKey, mapping.ip().text());
-    json.writeStringField("vendor", mapping.vendor());
-    json.writeStringField("region", mapping.region());
-    json.writeStringField("modified_on", mapping.modifiedOn().text());
+    json.writeFieldName(originIpKey);
+    json.writeString(mapping.ip().text());
+    json.writeFieldName(VENDOR);
+    json.writeString(mapping.vendor());
+    json.writeFieldName(REGION);
+    json.writeString(mapping.region());
+    json.writeFieldName(MODIFIED_ON);
+    json.writeString(mapping.modifiedOn().text());
     json.writeEndObject();
   }
 
-  private static void writeTime(JsonGenerator json, ChangeClock.Timestamp time) throws IOException {
-    if (time == null) {
-      json.writeNullField("modified_on");
+  /** Opens the result object: {@code {"id":..., "editable":true, "modified_on":...}}. */
+  private static void writeSettingHead(JsonGenerator json, ChangeClock.Timestamp modifiedOn) throws IOException {
+    json.writeStartObject();
+    json.writeFieldName(ID);
+    json.writeString(SETTING);
+    json.writeFieldName(EDITABLE);
+    json.writeBoolean(true);
+    json.writeFieldName(MODIFIED_ON);
+    if (modifiedOn == null) {
+      json.writeNull();
     } else {
-      json.writeStringField("modified_on", time.text());
+      json.writeString(modifiedOn.text());
     }
   }
 
@@ -877,18 +897,18 @@ final class Api {
     }
     ChangeClock.Timestamp time = modifiedOn;
     return Reply.ok(Json.success(json -> {
-      json.writeStartObject();
-      json.writeStringField("id", SETTING_ID);
-      json.writeBooleanField("editable", true);
-      writeTime(json, time);
+      writeSettingHead(json, time);
       json.writeObjectFieldStart("value");
       json.writeArrayFieldStart("succeeded");
       for (Item item : items) {
         if (item.isSucceeded()) {
           json.writeStartObject();
-          json.writeStringField(originIpKey, item.originIp());
-          json.writeStringField("vendor", item.vendor());
-          json.writeStringField("region", item.region());
+          json.writeFieldName(originIpKey);
+          json.writeString(item.originIp());
+          json.writeFieldName(VENDOR);
+          json.writeString(item.vendor());
+          json.writeFieldName(REGION);
+          json.writeString(item.region());
           json.writeEndObject();
         }
       }
@@ -897,8 +917,10 @@ final class Api {
       for (Item item : items) {
         if (!item.isSucceeded()) {
           json.writeStartObject();
-          json.writeStringField(originIpKey, item.originIp());
-          json.writeStringField("error", item.error());
+          json.writeFieldName(originIpKey);
+          json.writeString(item.originIp());
+          json.writeFieldName(ERROR);
+          json.writeString(item.error());
           json.writeEndObject();
         }
       }

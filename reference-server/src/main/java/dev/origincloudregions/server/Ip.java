@@ -88,7 +88,9 @@ final class Ip implements Comparable<Ip> {
 
   @Override
   public int hashCode() {
-    return Long.hashCode(hi) * 31 + Long.hashCode(lo) + text.hashCode();
+    // The text is left out: it is a function of the value, except under a defect, where equal
+    // values with different texts merely share a bucket.
+    return (Long.hashCode(hi) * 31 + Long.hashCode(lo)) * 31 + (v6 ? 1 : 0);
   }
 
   @Override

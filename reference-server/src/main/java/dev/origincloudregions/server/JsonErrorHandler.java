@@ -1,6 +1,7 @@
 package dev.origincloudregions.server;
 
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -21,9 +22,11 @@ final class JsonErrorHandler implements Request.Handler {
   private static final int MAX_REASON_LENGTH = 120;
 
   private final String token;
+  private final Consumer<String> requestLog;
 
-  JsonErrorHandler(String token) {
+  JsonErrorHandler(String token, Consumer<String> requestLog) {
     this.token = token;
+    this.requestLog = requestLog;
   }
 
   @Override
@@ -46,6 +49,7 @@ final class JsonErrorHandler implements Request.Handler {
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ApiHandler.CONTENT_TYPE);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+    requestLog.accept(ApiHandler.logLine(request, status, request.getBeginNanoTime(), token));
     response.write(true, ByteBuffer.wrap(body), callback);
     return true;
   }

@@ -70,7 +70,7 @@ public final class ReferenceServer implements AutoCloseable {
     connector.setPort(options.port());
     server.addConnector(connector);
     server.setHandler(new ApiHandler(api, requestLog));
-    server.setErrorHandler(new JsonErrorHandler(token));
+    server.setErrorHandler(new JsonErrorHandler(token, requestLog));
     server.setStopTimeout(2_000);
     try {
       server.start();

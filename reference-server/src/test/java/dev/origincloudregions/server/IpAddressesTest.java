@@ -176,6 +176,25 @@ class IpAddressesTest {
         });
   }
 
+  @Test
+  @DisplayName("IP1: the direct dotted-quad reading agrees with the library on any text of digits, dots and hex letters")
+  void directIpv4ReadingAgreesWithTheLibrary() {
+    qt().withExamples(20_000)
+        .forAll(lists().of(integers().between(0, 13)).ofSizeBetween(0, 17))
+        .checkAssert(symbols -> {
+          StringBuilder text = new StringBuilder();
+          for (int symbol : symbols) {
+            text.append("0123456789..ab".charAt(symbol));
+          }
+          String s = text.toString();
+          assertThat(IpAddresses.parse(s)).as("'%s'", s).isEqualTo(IpAddresses.parseWithLibrary(s));
+        });
+    qt().withExamples(5_000).forAll(longs().between(0, 0xffff_ffffL)).checkAssert(value -> {
+      String dotted = Ip.dotted(value);
+      assertThat(IpAddresses.parse(dotted)).isEqualTo(IpAddresses.parseWithLibrary(dotted)).isPresent();
+    });
+  }
+
   /** RFC 5952, written out independently of the library under test (plus IP2's dotted mapped tail). */
   static String rfc5952(int[] groups) {
     boolean mapped = groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0
