@@ -127,7 +127,7 @@ final class IpForms {
       case FIVE_OCTETS:
         return v4 + ".1";
       case NON_HEX_DIGIT:
-        return v6.replaceFirst("::", "::g");
+        return ip.isV4() ? "::g" : v6 + "g";
       case NINE_GROUPS: {
         int[] g = ip.isV4() ? new int[] {0x2001, 0xdb8, 0, 0, 0, 0, 0, 1} : ip.groups();
         StringBuilder sb = new StringBuilder();
