@@ -43,7 +43,9 @@ final class EndChecks {
   }
 
   static void safe1(Target t) {
-    expect(t.safety.blocked().isEmpty(), "SAFE1", null, "the guard had to stop requests: " + t.safety.blocked());
+    List<String> blocked = t.safety.blocked();
+    expect(blocked.isEmpty(), "SAFE1", null, "the guard had to stop " + blocked.size() + " requests, the first: "
+        + (blocked.isEmpty() ? "" : blocked.get(0)));
     for (Zone z : List.of(t.zone, t.otherZone)) {
       Map<String, Mapping> before = t.safety.before(z.id);
       if (before.isEmpty()) {

@@ -192,11 +192,12 @@ final class Target {
   /** An address near {@code ip} that is neither pre-existing nor in {@code taken} (canonical texts). */
   Ip avoid(Ip ip, Set<String> taken) {
     Ip x = ip;
-    for (int i = 0; i < 100_000 && (safety.isProtected(x) || taken.contains(x.toString())); i++) {
+    for (int i = 0; i < 65_536 && (safety.isProtected(x) || taken.contains(x.toString())); i++) {
+      // Step within the last byte (IPv4 and IPv4-mapped stay in their /24) or the last group (IPv6).
       byte[] b = x.bytes();
       int n = b.length - 1;
       b[n] = (byte) (b[n] + 1);
-      if (b[n] == 0 && b.length == 16) {
+      if (b[n] == 0 && !x.isV4() && !x.isV4Mapped()) {
         b[n - 1]++;
       }
       x = Ip.of(b);
