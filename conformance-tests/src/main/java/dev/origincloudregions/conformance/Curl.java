@@ -35,10 +35,36 @@ final class Curl {
     }
     if (big) {
       sb.append(" \\\n  --data-binary @-");
+    } else if (body != null && !printable(body)) {
+      sb.append(" \\\n  --data-binary ").append(ansiC(body));
     } else if (body != null) {
       sb.append(" \\\n  --data-binary ").append(quote(new String(body, StandardCharsets.UTF_8), credentials));
     }
     return sb.toString();
+  }
+
+  /** Whether the body is valid UTF-8 without control characters other than newline and tab. */
+  static boolean printable(byte[] body) {
+    try {
+      String s = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+      return s.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t');
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /** Bash ANSI-C quoting, byte for byte: {@code $'...\xHH...'}. */
+  static String ansiC(byte[] body) {
+    StringBuilder sb = new StringBuilder("$'");
+    for (byte b : body) {
+      int c = b & 0xff;
+      if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\') {
+        sb.append((char) c);
+      } else {
+        sb.append(String.format("\\x%02x", c));
+      }
+    }
+    return sb.append('\'').toString();
   }
 
   /** A shell pipeline producing a large body: repeated bytes, or its first bytes plus filler. */
