@@ -372,8 +372,12 @@ final class BatchDeleteChecks {
           Snapshot before = t.snapshot(t.zone, "BD2");
           List<String> body = new ArrayList<>();
           ips.forEach(ip -> body.add(IpForms.render(ip, (Long) a[2])));
+          java.util.Set<String> taken = new HashSet<>(before.byIp().keySet());
           for (int i = 0; body.size() < n; i++) {
-            body.add(i % 2 == 0 ? "192.0.2." + (i % 256) : "2001:db8:ffff::" + Integer.toHexString(i));
+            Ip filler = t.avoid(i % 2 == 0 ? Ip.v4(192, 0, 2, i % 256)
+                : Ip.v6(new int[] {0x2001, 0xdb8, 0xffff, 0, 0, 0, 0, i}), taken);
+            taken.add(filler.toString());
+            body.add(filler.toString());
           }
           Exchange ex = t.zone.batchDelete(body);
           if (t.reference) {

@@ -27,10 +27,11 @@ final class EnvelopeChecks {
 
   static void routing(Target t) {
     String zp = t.zone.path();
+    String ip = t.spare(1);
     List<String[]> wrong = List.of(new String[] {"PUT", zp}, new String[] {"PUT", zp + "/batch"},
         new String[] {"POST", zp + "/batch"}, new String[] {"POST", zp + "/supported_regions"},
-        new String[] {"PUT", zp + "/supported_regions"}, new String[] {"PUT", zp + "/192.0.2.1"},
-        new String[] {"POST", zp + "/192.0.2.1"}, new String[] {"PATCH", zp + "/192.0.2.1"},
+        new String[] {"PUT", zp + "/supported_regions"}, new String[] {"PUT", zp + "/" + ip},
+        new String[] {"POST", zp + "/" + ip}, new String[] {"PATCH", zp + "/" + ip},
         new String[] {"DELETE", zp});
     for (String[] w : wrong) {
       Exchange ex = t.api.send(w[0], w[1], w[0].equals("GET") ? null : "[]".getBytes(StandardCharsets.UTF_8),
@@ -38,7 +39,7 @@ final class EnvelopeChecks {
       t.shapes.error(ex, "E3", 405, 7001);
     }
     Gen<String> unknown = Generate.pick(List.of("/zones/" + t.zone.id + "/cache/origin_cloud_region",
-        zp + "/192.0.2.1/extra", zp + "/batch/more", "/zones/" + t.zone.id + "/cache", "/zones/" + t.zone.id,
+        zp + "/" + ip + "/extra", zp + "/batch/more", "/zones/" + t.zone.id + "/cache", "/zones/" + t.zone.id,
         "/nothing-here", zp + "s", zp + "/supported_regions/aws"))
         .zip(Generate.pick(List.of("GET", "POST", "PATCH", "DELETE", "PUT")), (p, m) -> m + " " + p);
     t.forAll(Math.max(5, t.options.tries() / 5), unknown, mp -> {
@@ -84,9 +85,13 @@ final class EnvelopeChecks {
 
   static void garbage(Target t) {
     Snapshot base = t.reset(t.zone);
+    String one = t.spare(1);
+    String two = t.spare(2);
     t.forAll(garbage(), g -> {
-      Exchange ex = t.api.send(g.method(), t.zone.path() + g.suffix(), g.body(), g.contentType(), Api.Auth.DEFAULT,
-          Map.of());
+      byte[] body = g.body() == null ? null : new String(g.body(), StandardCharsets.ISO_8859_1)
+          .replace("192.0.2.1", one).replace("192.0.2.2", two).getBytes(StandardCharsets.ISO_8859_1);
+      Exchange ex = t.api.send(g.method(), t.zone.path() + g.suffix().replace("192.0.2.1", one), body, g.contentType(),
+          Api.Auth.DEFAULT, Map.of());
       expect(ex.status() > 0, "E4", ex, "the connection dropped: " + ex.transportError());
       expect(ex.status() < 500, "E4", ex, "no input may produce a 5xx");
       String p = Shapes.envelopeProblem(ex);
@@ -99,7 +104,8 @@ final class EnvelopeChecks {
 
   static void oversized(Target t) {
     List<Map.Entry<String, String>> auth = t.api.credentials().headers();
-    byte[] prefix = ("[\"192.0.2.1\"" + ",\"192.0.2.1\"".repeat(20_000)).getBytes(StandardCharsets.UTF_8);
+    String ip = t.spare(1);
+    byte[] prefix = ("[\"" + ip + "\"" + (",\"" + ip + "\"").repeat(20_000)).getBytes(StandardCharsets.UTF_8);
     List<Exchange> seen = new ArrayList<>();
     for (String[] op : List.of(new String[] {"DELETE", "/batch"}, new String[] {"PATCH", "/batch"},
         new String[] {"POST", ""})) {

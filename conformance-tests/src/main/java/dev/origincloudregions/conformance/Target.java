@@ -205,6 +205,11 @@ final class Target {
     return x;
   }
 
+  /** A documentation address that did not exist before the run, for requests that name "some" IP. */
+  String spare(int n) {
+    return avoid(Ip.v4(192, 0, 2, n), Set.of()).toString();
+  }
+
   /** Distinct usable addresses for a list of generated ones, avoiding what the zone holds. */
   List<Ip> usable(List<Ip> generated, Snapshot present) {
     Set<String> taken = new HashSet<>();
@@ -225,6 +230,10 @@ final class Target {
     for (int i = 0; i < items.size(); i += 100) {
       List<Map<String, String>> chunk = items.subList(i, Math.min(items.size(), i + 100));
       BatchResult r = shapes.batch(z.batchUpsert(chunk), "BU2");
+      if (r.succeeded().size() + r.failed().size() != chunk.size()) {
+        throw new Violation("BD4", "seeding " + chunk.size() + " mappings by batch upsert: the answer has "
+            + r.succeeded().size() + " succeeded and " + r.failed().size() + " failed items", r.exchange());
+      }
       if (!r.failed().isEmpty() || r.succeeded().size() != chunk.size()) {
         throw new Violation("BU2", "seeding " + chunk.size() + " valid mappings with listed vendor/region pairs: "
             + r.succeeded().size() + " succeeded, failed: " + r.failed(), r.exchange());
