@@ -122,6 +122,10 @@ final class AuthChecks {
 
   static void notEchoed(Target t) {
     Credentials c = t.api.credentials();
+    if (!c.searchable()) {
+      throw new Check.Skip("the secret is shorter than " + Credentials.SEARCHABLE_LENGTH + " characters, too short to "
+          + "search answers for; use a longer token to check A3");
+    }
     for (Variant v : List.of(VARIANTS.get(3), VARIANTS.get(4), VARIANTS.get(6), VARIANTS.get(7))) {
       for (String[] op : List.of(new String[] {"GET", ""}, new String[] {"DELETE", "/batch"})) {
         Exchange ex = t.api.send(op[0], t.zone.path() + op[1], op[0].equals("GET") ? null

@@ -28,7 +28,9 @@ final class Curl {
       if (h.getKey().equalsIgnoreCase("User-Agent") || h.getKey().equalsIgnoreCase("Accept")) {
         continue;
       }
-      sb.append(" \\\n  -H ").append(quote(h.getKey() + ": " + h.getValue(), credentials));
+      String v = credentials == null ? h.getValue() : credentials.scrubHeader(h.getKey(), h.getValue());
+      sb.append(" \\\n  -H ").append(v.equals(h.getValue()) ? quote(h.getKey() + ": " + v, null)
+          : expanding(h.getKey() + ": " + v));
     }
     if (ex.chunked()) {
       sb.append(" \\\n  -H 'Transfer-Encoding: chunked'");
@@ -82,6 +84,15 @@ final class Curl {
     }
     return "(printf '%s' " + quote(new String(body, 0, 64, StandardCharsets.UTF_8), null) + "; head -c "
         + (body.length - 64) + " /dev/zero | tr '\\0' ' ')";
+  }
+
+  /** Double quotes, so the credential variables in {@code s} (already scrubbed) expand; nothing else does. */
+  static String expanding(String s) {
+    String esc = s.replace("\\", "\\\\").replace("\"", "\\\"").replace("`", "\\`").replace("$", "\\$");
+    for (String var : new String[] {Credentials.TOKEN_VAR, Credentials.KEY_VAR, Credentials.EMAIL_VAR}) {
+      esc = esc.replace("\\" + var, var);
+    }
+    return "\"" + esc + "\"";
   }
 
   /** Single quotes, unless a credential variable must expand: then double quotes with escapes. */
