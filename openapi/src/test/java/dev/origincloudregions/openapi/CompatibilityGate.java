@@ -18,8 +18,8 @@ final class CompatibilityGate {
   private CompatibilityGate() {}
 
   /** The outcome of comparing a spec with its baseline. */
-  record Verdict(Path baseline, List<String> openApiDiffFindings, List<String> extraFindings,
-      String openApiDiffReport) {
+  record Verdict(Path baseline, boolean openApiDiffSeesChanges, boolean openApiDiffAloneIncompatible,
+      List<String> openApiDiffFindings, List<String> extraFindings, String openApiDiffReport) {
 
     boolean breaking() {
       return !openApiDiffFindings.isEmpty() || !extraFindings.isEmpty();
@@ -44,11 +44,11 @@ final class CompatibilityGate {
     ChangedOpenApi diff = openApiDiff(baseline, current);
     List<String> findings = OpenApiDiffFindings.of(diff);
     List<String> extra = SchemaGapCheck.of(SpecFiles.read(baseline), SpecFiles.read(current));
-    return new Verdict(baseline, findings, extra, markdown(diff));
+    return new Verdict(baseline, diff.isDifferent(), diff.isIncompatible(), findings, extra,
+        markdown(diff));
   }
 
-  /** openapi-diff alone, as the tests that prove its gaps need it. */
-  static ChangedOpenApi openApiDiff(Path baseline, Path current) {
+  private static ChangedOpenApi openApiDiff(Path baseline, Path current) {
     return OpenApiCompare.fromLocations(
         baseline.toAbsolutePath().toString(), current.toAbsolutePath().toString());
   }

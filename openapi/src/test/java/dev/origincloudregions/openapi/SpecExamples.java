@@ -71,7 +71,8 @@ final class SpecExamples {
           content(operation.path("requestBody").path("content"), opPointer + "/requestBody/content",
               opName + " request");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> rs = operation.path("responses").fields(); rs.hasNext(); ) {
+        JsonNode responses = operation.path("responses");
+        for (Iterator<Map.Entry<String, JsonNode>> rs = responses.fields(); rs.hasNext(); ) {
           Map.Entry<String, JsonNode> response = rs.next();
           if (!response.getValue().has("$ref")) {
             response(response.getValue(), opPointer + "/responses/" + escape(response.getKey()),
@@ -172,7 +173,8 @@ final class SpecExamples {
     for (String composition : List.of("allOf", "anyOf", "oneOf")) {
       JsonNode members = schema.path(composition);
       for (int i = 0; i < members.size(); i++) {
-        schema(members.get(i), pointer + "/" + composition + "/" + i, name + "(" + composition + " " + i + ")");
+        schema(members.get(i), pointer + "/" + composition + "/" + i,
+            name + "(" + composition + " " + i + ")");
       }
     }
   }

@@ -61,9 +61,11 @@ class SpecExamplesTest {
     assertThat(names).as("schema-level examples, nested ones included")
         .contains("components.schemas.cache-rules_identifier example",
             "components.schemas.cache-rules_supported_cloud_region.upper_tier_colos example",
-            "DELETE /zones/{zone_id}/cache/origin_cloud_regions/batch request application/json schema[] example");
+            "DELETE /zones/{zone_id}/cache/origin_cloud_regions/batch request application/json"
+                + " schema[] example");
     assertThat(names).as("parameter schema examples")
-        .contains("/zones/{zone_id}/cache/origin_cloud_regions/{origin_ip} parameter origin_ip schema example");
+        .contains("/zones/{zone_id}/cache/origin_cloud_regions/{origin_ip} parameter origin_ip"
+            + " schema example");
     assertThat(names).hasSizeGreaterThan(40);
   }
 
@@ -125,10 +127,11 @@ class SpecExamplesTest {
 
   // --- Helpers ----------------------------------------------------------------------------------------
 
+  private static final String COLLECTION = "/paths/~1zones~1{zone_id}~1cache~1origin_cloud_regions";
   private static final String LIST_200 =
-      "/paths/~1zones~1{zone_id}~1cache~1origin_cloud_regions/get/responses/200/content/application~1json/schema";
+      COLLECTION + "/get/responses/200/content/application~1json/schema";
   private static final String BATCH_DELETE_BODY =
-      "/paths/~1zones~1{zone_id}~1cache~1origin_cloud_regions~1batch/delete/requestBody/content/application~1json/schema";
+      COLLECTION + "~1batch/delete/requestBody/content/application~1json/schema";
 
   private static List<Error> errors(String schemaPointer, JsonNode value) {
     Schema schema = SCHEMAS.getSchema(SchemaLocation.of(PACKAGED_SPEC + "#" + schemaPointer));
@@ -142,7 +145,8 @@ class SpecExamplesTest {
 
   /** Cloudflare's documented list example (two mappings), cut down to one mapping. */
   private static ObjectNode listWithOneMapping() {
-    ObjectNode list = SpecFiles.read(SpecFiles.SPEC).at("/components/examples/list_two_mappings/value").deepCopy();
+    ObjectNode list =
+        SpecFiles.read(SpecFiles.SPEC).at("/components/examples/list_two_mappings/value").deepCopy();
     ((ArrayNode) list.at("/result/value")).remove(1);
     assertThat(errors(LIST_200, list)).as("the unedited example is valid").isEmpty();
     return list;

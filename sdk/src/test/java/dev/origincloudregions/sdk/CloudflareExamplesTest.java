@@ -2,6 +2,7 @@ package dev.origincloudregions.sdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -16,7 +17,7 @@ import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionBat
 import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseBatch;
 import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseList;
 import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseSingle;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionSingleResult;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionSingleResult.IdEnum;
 import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegion;
 import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegionsResponse;
 import java.io.IOException;
@@ -153,9 +154,9 @@ class CloudflareExamplesTest {
   @DisplayName("M1: the hyphenated key origin-ip reaches the typed getter, in a mapping and in batch items")
   void readsTheHyphenatedOriginIpKey() throws IOException {
     CacheRulesOriginCloudRegionResponseSingle created =
-        strict(sdkMapper()).readValue(body("create-200.json"), CacheRulesOriginCloudRegionResponseSingle.class);
+        decode("create-200.json", CacheRulesOriginCloudRegionResponseSingle.class);
     CacheRulesOriginCloudRegionResponseBatch deleted =
-        strict(sdkMapper()).readValue(body("batch-delete-200.json"), CacheRulesOriginCloudRegionResponseBatch.class);
+        decode("batch-delete-200.json", CacheRulesOriginCloudRegionResponseBatch.class);
 
     assertThat(created.getResult().getValue().getOriginIp()).isEqualTo("192.0.2.1");
     assertThat(deleted.getResult().getValue().getSucceeded())
@@ -164,8 +165,8 @@ class CloudflareExamplesTest {
             CacheRulesOriginCloudRegionBatchItemResult::getRegion,
             CacheRulesOriginCloudRegionBatchItemResult::getError)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("192.0.2.1", "aws", "us-east-1", null),
-            org.assertj.core.groups.Tuple.tuple("2001:db8::1", "gcp", "us-central1", null));
+            tuple("192.0.2.1", "aws", "us-east-1", null),
+            tuple("2001:db8::1", "gcp", "us-central1", null));
     assertThat(deleted.getResult().getValue().getFailed()).isEmpty();
   }
 
@@ -173,7 +174,7 @@ class CloudflareExamplesTest {
   @DisplayName("L1: an empty zone's modified_on stays an explicit null, not an absent field")
   void keepsTheExplicitNullModifiedOnOfAnEmptyZone() throws IOException {
     CacheRulesOriginCloudRegionResponseList empty =
-        strict(sdkMapper()).readValue(body("list-empty-200.json"), CacheRulesOriginCloudRegionResponseList.class);
+        decode("list-empty-200.json", CacheRulesOriginCloudRegionResponseList.class);
 
     assertThat(empty.getResult().getModifiedOn_JsonNullable().isPresent()).as("present").isTrue();
     assertThat(empty.getResult().getModifiedOn()).isNull();
@@ -185,35 +186,35 @@ class CloudflareExamplesTest {
   @Test
   void readsTimestampsAndTheResultIdAsTypedValues() throws IOException {
     CacheRulesOriginCloudRegionResponseSingle created =
-        strict(sdkMapper()).readValue(body("create-200.json"), CacheRulesOriginCloudRegionResponseSingle.class);
+        decode("create-200.json", CacheRulesOriginCloudRegionResponseSingle.class);
 
     OffsetDateTime documented = OffsetDateTime.of(2026, 3, 1, 12, 0, 0, 0, ZoneOffset.UTC);
     assertThat(created.getResult().getModifiedOn()).isEqualTo(documented);
     assertThat(created.getResult().getValue().getModifiedOn()).isEqualTo(documented);
     // enumUnknownDefaultCase would turn an unexpected id into UNKNOWN_DEFAULT_OPEN_API silently.
-    assertThat(created.getResult().getId()).isEqualTo(CacheRulesOriginCloudRegionSingleResult.IdEnum.ORIGIN_PUBLIC_CLOUD_REGION);
+    assertThat(created.getResult().getId()).isEqualTo(IdEnum.ORIGIN_PUBLIC_CLOUD_REGION);
   }
 
   @Test
   @DisplayName("S1: supported_regions decodes into a map of vendor to regions with their colos")
   void readsTheVendorsMapOfSupportedRegions() throws IOException {
     CacheRulesSupportedCloudRegionsResponse supported =
-        strict(sdkMapper()).readValue(body("supported-regions-200.json"), CacheRulesSupportedCloudRegionsResponse.class);
+        decode("supported-regions-200.json", CacheRulesSupportedCloudRegionsResponse.class);
 
     assertThat(supported.getResult().getObtainedCodes()).isTrue();
     assertThat(supported.getResult().getVendors()).containsOnlyKeys("aws", "gcp");
     assertThat(supported.getResult().getVendors().get("aws"))
-        .extracting(CacheRulesSupportedCloudRegion::getName, CacheRulesSupportedCloudRegion::getUpperTierColos)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("us-east-1", List.of("IAD", "EWR")),
-            org.assertj.core.groups.Tuple.tuple("us-west-2", List.of("SEA")));
+        .extracting(CacheRulesSupportedCloudRegion::getName,
+            CacheRulesSupportedCloudRegion::getUpperTierColos)
+        .containsExactly(tuple("us-east-1", List.of("IAD", "EWR")), tuple("us-west-2", List.of("SEA")));
   }
 
   @Test
   void theStrictReaderRejectsAKeyThatNoGeneratedPropertyDeclares() {
     String renamed = body("create-200.json").replace("\"origin-ip\"", "\"origin_ip\"");
 
-    assertThatThrownBy(() -> strict(sdkMapper()).readValue(renamed, CacheRulesOriginCloudRegionResponseSingle.class))
+    assertThatThrownBy(() ->
+            strict(sdkMapper()).readValue(renamed, CacheRulesOriginCloudRegionResponseSingle.class))
         .isInstanceOf(UnrecognizedPropertyException.class)
         .hasMessageContaining("origin_ip");
   }
@@ -223,13 +224,17 @@ class CloudflareExamplesTest {
   /** The generated ApiClient's own ObjectMapper with NON_NULL inclusion, as the SDK configures it. */
   private static ObjectMapper sdkMapper() {
     ObjectMapper mapper = new ApiClient().getObjectMapper();
-    mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     return mapper;
   }
 
   /** Fails on any JSON key that no generated property declares, so nothing can vanish unnoticed. */
   private static ObjectMapper strict(ObjectMapper mapper) {
     return mapper.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  private static <T> T decode(String file, Class<T> model) throws IOException {
+    return strict(sdkMapper()).readValue(body(file), model);
   }
 
   private static JsonNode roundTrip(ObjectMapper mapper, String file, Class<?> model) throws IOException {
