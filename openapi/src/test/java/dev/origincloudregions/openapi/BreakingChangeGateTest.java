@@ -108,6 +108,8 @@ class BreakingChangeGateTest {
         new Edit("a new error status on create (409)", spec ->
             object(spec, COLLECTION + "/post/responses").putObject("409")
                 .put("$ref", "#/components/responses/bad_request")),
+        new Edit("a changed operationId (the same HTTP call; our own code is checked by the compiler)",
+            spec -> object(spec, COLLECTION + "/get").put("operationId", "origin-cloud-regions-list-all")),
         new Edit("a reworded operation description", spec ->
             object(spec, COLLECTION + "/get").put("description", "Lists the zone's mappings [M4, L1].")));
   }
@@ -148,6 +150,10 @@ class BreakingChangeGateTest {
             spec -> renameRequiredProperty(spec, ENTRY, "origin-ip", "origin_ip"),
             List.of("[openapi-diff] " + LIST_OP + " › response 200 application/json"
                 + " › result.value[]: required added [origin_ip]")),
+        new Breaking("a response field made optional (the mapping's region)", Detector.OPENAPI_DIFF,
+            spec -> ((ArrayNode) spec.at(ENTRY + "/required")).remove(2),
+            List.of("[openapi-diff] " + LIST_OP + " › response 200 application/json"
+                + " › result.value[]: required removed [region]")),
         new Breaking("a narrowed request type (region: string → integer)", Detector.OPENAPI_DIFF,
             spec -> object(spec, REQUEST + "/properties/region").put("type", "integer"),
             List.of("[openapi-diff] " + CREATE_OP + " › request body application/json"

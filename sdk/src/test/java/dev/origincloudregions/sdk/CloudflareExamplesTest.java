@@ -47,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * optional plain field that is unset as an explicit {@code null}; Cloudflare omits such fields (a
  * batch item's {@code error} on success, a message's {@code documentation_url}). Those fields are not
  * {@code nullable} in the spec, so the re-encoded {@code "error": null} would not even validate. The
- * fix is NON_NULL inclusion on that same mapper (generator-notes §0.6), which the SDK must set: with
+ * fix is NON_NULL inclusion on that same mapper, which {@link OriginCloudRegions} sets: with
  * it every example round-trips exactly, and the one field whose null carries meaning, a nullable
  * {@code modified_on} (JsonNullable), keeps its explicit {@code null} (L1). The tests prove both: the
  * exact round trip with NON_NULL, and that without it the only differences are absent→null ones.
@@ -221,7 +221,7 @@ class CloudflareExamplesTest {
 
   // --- Helpers ----------------------------------------------------------------------------------------
 
-  /** The generated ApiClient's own ObjectMapper with NON_NULL inclusion, as the SDK configures it. */
+  /** The generated ApiClient's own ObjectMapper with NON_NULL inclusion, as OriginCloudRegions sets it. */
   private static ObjectMapper sdkMapper() {
     ObjectMapper mapper = new ApiClient().getObjectMapper();
     mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
