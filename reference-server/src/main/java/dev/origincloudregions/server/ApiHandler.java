@@ -22,10 +22,12 @@ final class ApiHandler extends Handler.Abstract {
 
   private final Api api;
   private final Consumer<String> requestLog;
+  private final ExchangeObserver observer;
 
-  ApiHandler(Api api, Consumer<String> requestLog) {
+  ApiHandler(Api api, Consumer<String> requestLog, ExchangeObserver observer) {
     this.api = api;
     this.requestLog = requestLog;
+    this.observer = observer;
   }
 
   @Override
@@ -51,6 +53,7 @@ final class ApiHandler extends Handler.Abstract {
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
     // Logged before the answer leaves, so a client never holds an answer that is not logged yet.
     requestLog.accept(logLine(request, reply.status(), started, api.token()));
+    observer.exchanged(request.getMethod(), request.getHttpURI().getPath(), reply.status(), CONTENT_TYPE, reply.body());
     response.write(true, ByteBuffer.wrap(reply.body()), callback);
     return true;
   }

@@ -23,10 +23,12 @@ final class JsonErrorHandler implements Request.Handler {
 
   private final String token;
   private final Consumer<String> requestLog;
+  private final ExchangeObserver observer;
 
-  JsonErrorHandler(String token, Consumer<String> requestLog) {
+  JsonErrorHandler(String token, Consumer<String> requestLog, ExchangeObserver observer) {
     this.token = token;
     this.requestLog = requestLog;
+    this.observer = observer;
   }
 
   @Override
@@ -50,6 +52,7 @@ final class JsonErrorHandler implements Request.Handler {
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ApiHandler.CONTENT_TYPE);
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     requestLog.accept(ApiHandler.logLine(request, status, request.getBeginNanoTime(), token));
+    observer.exchanged(request.getMethod(), null, status, ApiHandler.CONTENT_TYPE, body);
     response.write(true, ByteBuffer.wrap(body), callback);
     return true;
   }

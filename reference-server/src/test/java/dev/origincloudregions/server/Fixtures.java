@@ -3,9 +3,9 @@ package dev.origincloudregions.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionRequest;
-import feign.FeignException;
+import dev.origincloudregions.sdk.ApiError;
+import dev.origincloudregions.sdk.ApiException;
+import dev.origincloudregions.sdk.MappingRequest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +27,8 @@ final class Fixtures {
     return "2001:db8::" + Integer.toHexString(n + 1);
   }
 
-  static CacheRulesOriginCloudRegionRequest request(String ip, String vendor, String region) {
-    return new CacheRulesOriginCloudRegionRequest().ip(ip).vendor(vendor).region(region);
+  static MappingRequest request(String ip, String vendor, String region) {
+    return MappingRequest.of(ip, vendor, region);
   }
 
   /** A JSON batch upsert body mapping every IP to aws/us-east-1. */
@@ -49,22 +49,18 @@ final class Fixtures {
     }
   }
 
-  /** Runs an SDK call that must fail with an HTTP error; returns the failure. */
-  static FeignException sdkFailure(ThrowingCallable call) {
-    FeignException failure = catchThrowableOfType(FeignException.class, call);
-    assertThat(failure).as("the SDK call must fail with an HTTP error").isNotNull();
+  /** Runs an SDK call that the server must refuse; returns the SDK's exception. */
+  static ApiException sdkFailure(ThrowingCallable call) {
+    ApiException failure = catchThrowableOfType(ApiException.class, call);
+    assertThat(failure).as("the SDK call must fail with an API error").isNotNull();
     return failure;
   }
 
-  /** The first error code of an SDK failure's envelope. */
-  static int errorCode(FeignException failure) {
-    try {
-      JsonNode envelope = RawHttp.JSON.readTree(failure.contentUTF8());
-      assertThat(envelope.path("success").asBoolean(true)).isFalse();
-      assertThat(envelope.path("result").isNull()).as("result is null in %s", envelope).isTrue();
-      return envelope.path("errors").path(0).path("code").asInt();
-    } catch (IOException e) {
-      throw new AssertionError("error body is not JSON: " + failure.contentUTF8(), e);
-    }
+  /** The one error code of a refusal. */
+  static int errorCode(ApiException failure) {
+    assertThat(failure.errors()).as("errors of %s", failure).hasSize(1);
+    ApiError error = failure.errors().get(0);
+    assertThat(error.message()).isNotBlank();
+    return error.code();
   }
 }

@@ -7,14 +7,12 @@ import static dev.origincloudregions.server.Fixtures.sdkFailure;
 import static dev.origincloudregions.server.Fixtures.upsertBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionEntry;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseList;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseSingle;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionSingleResult;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionsListResult;
-import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegion;
-import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegionsResult;
-import feign.FeignException;
+import dev.origincloudregions.sdk.ApiException;
+import dev.origincloudregions.sdk.Mapping;
+import dev.origincloudregions.sdk.MappingList;
+import dev.origincloudregions.sdk.Region;
+import dev.origincloudregions.sdk.SupportedRegions;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,34 +21,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** M1–M4, C1, U1, G1, G2, S1, L1 through the SDK: single operations, the list and the catalogue. */
+/** M1–M4, C1, U1, G1, G2, S1, L1 through the project's SDK: single operations, the list and the catalogue. */
 class MappingsTest extends ServerTestSupport {
 
   @Test
   @DisplayName("C1, M1: create returns the mapping with its canonical origin-ip and modified_on")
   void createReturnsTheMapping() {
     String zone = newZone();
-    CacheRulesOriginCloudRegionSingleResult result =
-        sdk.originCloudRegionsCreate(zone, request("2001:DB8:0:0::1", "gcp", "us-central1")).getResult();
-    assertThat(result.getId()).hasToString("origin_public_cloud_region");
-    assertThat(result.getEditable()).isTrue();
-    CacheRulesOriginCloudRegionEntry value = result.getValue();
-    assertThat(value.getOriginIp()).isEqualTo("2001:db8::1");
-    assertThat(value.getVendor()).isEqualTo("gcp");
-    assertThat(value.getRegion()).isEqualTo("us-central1");
-    assertThat(value.getModifiedOn()).isNotNull().isEqualTo(result.getModifiedOn());
+    Mapping created = sdk.create(zone, request("2001:DB8:0:0::1", "gcp", "us-central1"));
+    assertThat(created.originIp()).isEqualTo("2001:db8::1");
+    assertThat(created.vendor()).isEqualTo("gcp");
+    assertThat(created.region()).isEqualTo("us-central1");
+    assertThat(created.modifiedOn()).isNotNull();
+    RawHttp.Reply raw = http.send("POST", zonePath(zone), "{\"ip\":\"192.0.2.1\",\"vendor\":\"aws\",\"region\":\"us-east-1\"}");
+    assertThat(raw.result().path("id").asText()).isEqualTo("origin_public_cloud_region");
+    assertThat(raw.result().path("editable").asBoolean()).isTrue();
+    assertThat(raw.result().path("modified_on")).isEqualTo(raw.result().path("value").path("modified_on"));
+    assertThat(raw.result().path("value").has("origin-ip")).isTrue();
   }
 
   @Test
   @DisplayName("C1, IP3: creating an IP that exists, in any spelling, answers 400 with code 1145 and changes nothing")
   void createExisting() {
     String zone = newZone();
-    sdk.originCloudRegionsCreate(zone, request("2001:db8::1", "aws", "us-east-1"));
-    CacheRulesOriginCloudRegionsListResult before = sdk.originCloudRegionsList(zone).getResult();
-    FeignException failure = sdkFailure(() -> sdk.originCloudRegionsCreate(zone, request("2001:DB8:0::1", "gcp", "us-central1")));
+    sdk.create(zone, request("2001:db8::1", "aws", "us-east-1"));
+    MappingList before = sdk.list(zone);
+    ApiException failure = sdkFailure(() -> sdk.create(zone, request("2001:DB8:0::1", "gcp", "us-central1")));
     assertThat(failure.status()).isEqualTo(400);
     assertThat(errorCode(failure)).isEqualTo(1145);
-    assertThat(sdk.originCloudRegionsList(zone).getResult()).isEqualTo(before);
+    assertThat(sdk.list(zone)).isEqualTo(before);
   }
 
   @ParameterizedTest(name = "[{index}] ''{0}''")
@@ -58,10 +57,10 @@ class MappingsTest extends ServerTestSupport {
   @CsvSource({"not-an-ip", "010.0.0.1", "192.0.2.1/32", "fe80::1%eth0", "' 192.0.2.1'", "[::1]", "''"})
   void createInvalidIp(String ip) {
     String zone = newZone();
-    FeignException failure = sdkFailure(() -> sdk.originCloudRegionsCreate(zone, request(ip, "aws", "us-east-1")));
+    ApiException failure = sdkFailure(() -> sdk.create(zone, request(ip, "aws", "us-east-1")));
     assertThat(failure.status()).isEqualTo(400);
     assertThat(errorCode(failure)).isEqualTo(1146);
-    assertThat(sdk.originCloudRegionsList(zone).getResult().getValue()).isEmpty();
+    assertThat(sdk.list(zone).mappings()).isEmpty();
   }
 
   @ParameterizedTest(name = "[{index}] {0}/{1}")
@@ -69,42 +68,40 @@ class MappingsTest extends ServerTestSupport {
   @CsvSource({"aws, us-central1", "gcp, us-east-1", "ibm, us-south", "AWS, us-east-1", "aws, US-EAST-1", "aws, ''", "'', us-east-1"})
   void createUnsupportedVendorRegion(String vendor, String region) {
     String zone = newZone();
-    FeignException create = sdkFailure(() -> sdk.originCloudRegionsCreate(zone, request("192.0.2.1", vendor, region)));
+    ApiException create = sdkFailure(() -> sdk.create(zone, request("192.0.2.1", vendor, region)));
     assertThat(create.status()).isEqualTo(400);
     assertThat(errorCode(create)).isEqualTo(1157);
-    FeignException upsert = sdkFailure(() -> sdk.originCloudRegionsUpsert(zone, request("192.0.2.1", vendor, region)));
+    ApiException upsert = sdkFailure(() -> sdk.upsert(zone, request("192.0.2.1", vendor, region)));
     assertThat(upsert.status()).isEqualTo(400);
     assertThat(errorCode(upsert)).isEqualTo(1157);
-    assertThat(sdk.originCloudRegionsList(zone).getResult().getValue()).isEmpty();
+    assertThat(sdk.list(zone).mappings()).isEmpty();
   }
 
   @Test
   @DisplayName("U1: upsert creates, then replaces, and returns the whole list")
   void upsertCreatesThenReplaces() {
     String zone = newZone();
-    sdk.originCloudRegionsCreate(zone, request("192.0.2.9", "oci", "us-ashburn-1"));
-    CacheRulesOriginCloudRegionsListResult created =
-        sdk.originCloudRegionsUpsert(zone, request("192.0.2.1", "aws", "us-east-1")).getResult();
-    assertThat(created.getValue()).extracting(CacheRulesOriginCloudRegionEntry::getOriginIp).containsExactly("192.0.2.1", "192.0.2.9");
-    CacheRulesOriginCloudRegionEntry other = created.getValue().get(1);
+    sdk.create(zone, request("192.0.2.9", "oci", "us-ashburn-1"));
+    MappingList created = sdk.upsert(zone, request("192.0.2.1", "aws", "us-east-1"));
+    assertThat(created.mappings()).extracting(Mapping::originIp).containsExactly("192.0.2.1", "192.0.2.9");
+    Mapping other = created.mappings().get(1);
 
-    CacheRulesOriginCloudRegionsListResult replaced =
-        sdk.originCloudRegionsUpsert(zone, request("192.0.2.1", "azure", "westeurope")).getResult();
-    assertThat(replaced.getValue()).hasSize(2);
-    CacheRulesOriginCloudRegionEntry mapping = replaced.getValue().get(0);
-    assertThat(mapping.getVendor()).isEqualTo("azure");
-    assertThat(mapping.getRegion()).isEqualTo("westeurope");
-    assertThat(mapping.getModifiedOn()).isAfter(created.getValue().get(0).getModifiedOn());
-    assertThat(replaced.getModifiedOn()).isEqualTo(mapping.getModifiedOn());
-    assertThat(replaced.getValue().get(1)).as("the mapping not named").isEqualTo(other);
-    assertThat(replaced).isEqualTo(sdk.originCloudRegionsList(zone).getResult());
+    MappingList replaced = sdk.upsert(zone, request("192.0.2.1", "azure", "westeurope"));
+    assertThat(replaced.mappings()).hasSize(2);
+    Mapping mapping = replaced.mappings().get(0);
+    assertThat(mapping.vendor()).isEqualTo("azure");
+    assertThat(mapping.region()).isEqualTo("westeurope");
+    assertThat(mapping.modifiedOn()).isAfter(created.mappings().get(0).modifiedOn());
+    assertThat(replaced.modifiedOn()).isEqualTo(mapping.modifiedOn());
+    assertThat(replaced.mappings().get(1)).as("the mapping not named").isEqualTo(other);
+    assertThat(replaced).isEqualTo(sdk.list(zone));
   }
 
   @Test
   @DisplayName("U1: upsert validates like create: an invalid IP answers 400 with code 1146")
   void upsertInvalidIp() {
     String zone = newZone();
-    FeignException failure = sdkFailure(() -> sdk.originCloudRegionsUpsert(zone, request("1.2.3", "aws", "us-east-1")));
+    ApiException failure = sdkFailure(() -> sdk.upsert(zone, request("1.2.3", "aws", "us-east-1")));
     assertThat(failure.status()).isEqualTo(400);
     assertThat(errorCode(failure)).isEqualTo(1146);
   }
@@ -113,26 +110,26 @@ class MappingsTest extends ServerTestSupport {
   @DisplayName("G1: get normalises the path IP before lookup")
   void getNormalisesThePathIp() {
     String zone = newZone();
-    sdk.originCloudRegionsCreate(zone, request("2001:db8::1", "aws", "us-east-1"));
-    sdk.originCloudRegionsCreate(zone, request("::ffff:192.0.2.1", "gcp", "us-central1"));
+    sdk.create(zone, request("2001:db8::1", "aws", "us-east-1"));
+    sdk.create(zone, request("::ffff:192.0.2.1", "gcp", "us-central1"));
     for (String spelling : List.of("2001:DB8::1", "2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8:0:0::1")) {
-      CacheRulesOriginCloudRegionSingleResult result = sdk.originCloudRegionsGet(zone, spelling).getResult();
-      assertThat(result.getValue().getOriginIp()).as("get %s", spelling).isEqualTo("2001:db8::1");
-      assertThat(result.getModifiedOn()).isEqualTo(result.getValue().getModifiedOn());
+      assertThat(sdk.get(zone, spelling).originIp()).as("get %s", spelling).isEqualTo("2001:db8::1");
     }
-    assertThat(sdk.originCloudRegionsGet(zone, "::ffff:c000:201").getResult().getValue().getOriginIp()).isEqualTo("::ffff:192.0.2.1");
+    assertThat(sdk.get(zone, "::ffff:c000:201").originIp()).isEqualTo("::ffff:192.0.2.1");
+    RawHttp.Reply raw = http.get(zonePath(zone) + "/2001:DB8::1");
+    assertThat(raw.result().path("modified_on")).isEqualTo(raw.result().path("value").path("modified_on"));
   }
 
   @Test
   @DisplayName("G1, IP3: a missing mapping answers 404 with code 1142; 192.0.2.1 is not ::ffff:192.0.2.1")
   void getMissing() {
     String zone = newZone();
-    sdk.originCloudRegionsCreate(zone, request("::ffff:192.0.2.1", "aws", "us-east-1"));
+    sdk.create(zone, request("::ffff:192.0.2.1", "aws", "us-east-1"));
     for (String ip : List.of("192.0.2.1", "192.0.2.2")) {
-      FeignException get = sdkFailure(() -> sdk.originCloudRegionsGet(zone, ip));
+      ApiException get = sdkFailure(() -> sdk.get(zone, ip));
       assertThat(get.status()).isEqualTo(404);
       assertThat(errorCode(get)).isEqualTo(1142);
-      FeignException delete = sdkFailure(() -> sdk.originCloudRegionsDelete(zone, ip));
+      ApiException delete = sdkFailure(() -> sdk.delete(zone, ip));
       assertThat(delete.status()).isEqualTo(404);
       assertThat(errorCode(delete)).isEqualTo(1142);
     }
@@ -154,34 +151,44 @@ class MappingsTest extends ServerTestSupport {
   @DisplayName("G1, G2: delete normalises the path IP and returns the mapping it removed")
   void deleteReturnsTheRemovedMapping() {
     String zone = newZone();
-    CacheRulesOriginCloudRegionEntry created =
-        sdk.originCloudRegionsCreate(zone, request("2001:db8::5", "azure", "eastus")).getResult().getValue();
-    sdk.originCloudRegionsCreate(zone, request("192.0.2.5", "aws", "us-east-1"));
-    CacheRulesOriginCloudRegionResponseSingle deleted = sdk.originCloudRegionsDelete(zone, "2001:DB8:0::5");
-    assertThat(deleted.getResult().getValue()).isEqualTo(created);
-    assertThat(deleted.getResult().getModifiedOn()).as("the time of the deletion").isAfter(created.getModifiedOn());
-    CacheRulesOriginCloudRegionsListResult list = sdk.originCloudRegionsList(zone).getResult();
-    assertThat(list.getValue()).extracting(CacheRulesOriginCloudRegionEntry::getOriginIp).containsExactly("192.0.2.5");
-    assertThat(list.getModifiedOn()).isEqualTo(deleted.getResult().getModifiedOn());
-    FeignException again = sdkFailure(() -> sdk.originCloudRegionsGet(zone, "2001:db8::5"));
+    Mapping created = sdk.create(zone, request("2001:db8::5", "azure", "eastus"));
+    sdk.create(zone, request("192.0.2.5", "aws", "us-east-1"));
+    assertThat(sdk.delete(zone, "2001:DB8:0::5")).isEqualTo(created);
+    ApiException again = sdkFailure(() -> sdk.get(zone, "2001:db8::5"));
     assertThat(again.status()).isEqualTo(404);
+    assertThat(sdk.list(zone).mappings()).extracting(Mapping::originIp).containsExactly("192.0.2.5");
+  }
+
+  @Test
+  @DisplayName("G2, BD7: a delete's modified_on is the time of the deletion, later than the mapping's own, and the list's")
+  void deleteModifiedOnIsTheDeletionTime() {
+    String zone = newZone();
+    sdk.create(zone, request("192.0.2.5", "aws", "us-east-1"));
+    sdk.create(zone, request("192.0.2.6", "aws", "us-east-1"));
+    RawHttp.Reply deleted = http.call("DELETE", zonePath(zone) + "/192.0.2.5").send();
+    OffsetDateTime deletedAt = OffsetDateTime.parse(deleted.result().path("modified_on").asText());
+    OffsetDateTime mappingTime = OffsetDateTime.parse(deleted.result().path("value").path("modified_on").asText());
+    assertThat(deleted.result().path("value").path("origin-ip").asText()).isEqualTo("192.0.2.5");
+    assertThat(deletedAt).isAfter(mappingTime);
+    assertThat(sdk.list(zone).modifiedOn()).isEqualTo(deletedAt);
   }
 
   @Test
   @DisplayName("L1, G2: the list's modified_on is null when empty, the latest change otherwise, null again once emptied")
   void listModifiedOn() {
     String zone = newZone();
-    assertThat(sdk.originCloudRegionsList(zone).getResult().getModifiedOn()).isNull();
-    CacheRulesOriginCloudRegionSingleResult first = sdk.originCloudRegionsCreate(zone, request("192.0.2.1", "aws", "us-east-1")).getResult();
-    assertThat(sdk.originCloudRegionsList(zone).getResult().getModifiedOn()).isEqualTo(first.getModifiedOn());
-    CacheRulesOriginCloudRegionSingleResult second = sdk.originCloudRegionsCreate(zone, request("192.0.2.2", "aws", "us-east-1")).getResult();
-    assertThat(second.getModifiedOn()).isAfter(first.getModifiedOn());
-    assertThat(sdk.originCloudRegionsList(zone).getResult().getModifiedOn()).isEqualTo(second.getModifiedOn());
-    sdk.originCloudRegionsDelete(zone, "192.0.2.1");
-    sdk.originCloudRegionsDelete(zone, "192.0.2.2");
-    CacheRulesOriginCloudRegionResponseList empty = sdk.originCloudRegionsList(zone);
-    assertThat(empty.getResult().getValue()).isEmpty();
-    assertThat(empty.getResult().getModifiedOn()).isNull();
+    assertThat(sdk.list(zone).modifiedOn()).isNull();
+    Mapping first = sdk.create(zone, request("192.0.2.1", "aws", "us-east-1"));
+    assertThat(sdk.list(zone).modifiedOn()).isEqualTo(first.modifiedOn());
+    Mapping second = sdk.create(zone, request("192.0.2.2", "aws", "us-east-1"));
+    assertThat(second.modifiedOn()).isAfter(first.modifiedOn());
+    assertThat(sdk.list(zone).modifiedOn()).isEqualTo(second.modifiedOn());
+    sdk.delete(zone, "192.0.2.1");
+    assertThat(sdk.list(zone).modifiedOn()).as("after a delete").isAfter(second.modifiedOn());
+    sdk.delete(zone, "192.0.2.2");
+    MappingList empty = sdk.list(zone);
+    assertThat(empty.mappings()).isEmpty();
+    assertThat(empty.modifiedOn()).isNull();
   }
 
   @Test
@@ -191,11 +198,10 @@ class MappingsTest extends ServerTestSupport {
     List<String> inserted = List.of("2001:db8::10", "198.51.100.1", "::ffff:192.0.2.1", "192.0.2.10", "2001:db8::9",
         "192.0.2.9", "::1", "203.0.113.0", "fe80::1", "192.0.2.100");
     for (String ip : inserted) {
-      sdk.originCloudRegionsCreate(zone, request(ip, "aws", "us-east-1"));
+      sdk.create(zone, request(ip, "aws", "us-east-1"));
     }
-    CacheRulesOriginCloudRegionsListResult list = sdk.originCloudRegionsList(zone).getResult();
-    assertThat(list.getEditable()).isTrue();
-    assertThat(list.getValue()).extracting(CacheRulesOriginCloudRegionEntry::getOriginIp).containsExactly(
+    assertThat(http.get(zonePath(zone)).result().path("editable").asBoolean()).isTrue();
+    assertThat(sdk.list(zone).mappings()).extracting(Mapping::originIp).containsExactly(
         "192.0.2.9", "192.0.2.10", "192.0.2.100", "198.51.100.1", "203.0.113.0",
         "::1", "::ffff:192.0.2.1", "2001:db8::9", "2001:db8::10", "fe80::1");
   }
@@ -204,22 +210,22 @@ class MappingsTest extends ServerTestSupport {
   @DisplayName("S1, M3: supported_regions lists several regions per vendor with IATA-style colos, each one usable")
   void supportedRegions() {
     String zone = newZone();
-    CacheRulesSupportedCloudRegionsResult catalogue = sdk.originCloudRegionsSupportedRegions(zone).getResult();
-    assertThat(catalogue.getObtainedCodes()).isTrue();
-    Map<String, List<CacheRulesSupportedCloudRegion>> vendors = catalogue.getVendors();
+    SupportedRegions catalogue = sdk.supportedRegions(zone);
+    assertThat(catalogue.obtainedCodes()).isTrue();
+    Map<String, List<Region>> vendors = catalogue.vendors();
     assertThat(vendors).containsOnlyKeys("aws", "azure", "gcp", "oci");
     List<String> ips = new ArrayList<>();
     List<String> body = new ArrayList<>();
     int n = 0;
-    for (Map.Entry<String, List<CacheRulesSupportedCloudRegion>> vendor : vendors.entrySet()) {
+    for (Map.Entry<String, List<Region>> vendor : vendors.entrySet()) {
       assertThat(vendor.getValue()).as("regions of %s", vendor.getKey()).hasSizeGreaterThanOrEqualTo(5);
-      for (CacheRulesSupportedCloudRegion region : vendor.getValue()) {
-        assertThat(region.getName()).isNotBlank();
-        assertThat(region.getUpperTierColos()).as("colos of %s", region.getName())
+      for (Region region : vendor.getValue()) {
+        assertThat(region.name()).isNotBlank();
+        assertThat(region.upperTierColos()).as("colos of %s", region.name())
             .isNotEmpty().allSatisfy(colo -> assertThat(colo).matches("[A-Z]{3}"));
         String ip = docIpv4(n++);
         ips.add(ip);
-        body.add("{\"ip\":\"" + ip + "\",\"vendor\":\"" + vendor.getKey() + "\",\"region\":\"" + region.getName() + "\"}");
+        body.add("{\"ip\":\"" + ip + "\",\"vendor\":\"" + vendor.getKey() + "\",\"region\":\"" + region.name() + "\"}");
       }
     }
     RawHttp.Reply reply = http.send("PATCH", zonePath(zone) + "/batch", "[" + String.join(",", body) + "]");
@@ -241,10 +247,10 @@ class MappingsTest extends ServerTestSupport {
     }
     String full = http.get(zonePath(zone)).body();
 
-    FeignException create = sdkFailure(() -> sdk.originCloudRegionsCreate(zone, request("192.0.2.1", "aws", "us-east-1")));
+    ApiException create = sdkFailure(() -> sdk.create(zone, request("192.0.2.1", "aws", "us-east-1")));
     assertThat(create.status()).isEqualTo(403);
     assertThat(errorCode(create)).isEqualTo(1164);
-    FeignException upsertNew = sdkFailure(() -> sdk.originCloudRegionsUpsert(zone, request("192.0.2.1", "aws", "us-east-1")));
+    ApiException upsertNew = sdkFailure(() -> sdk.upsert(zone, request("192.0.2.1", "aws", "us-east-1")));
     assertThat(upsertNew.status()).isEqualTo(403);
     assertThat(errorCode(upsertNew)).isEqualTo(1164);
     // one new mapping among updates: the whole batch is refused, the updates included
@@ -255,16 +261,14 @@ class MappingsTest extends ServerTestSupport {
     assertThat(batch.errorCode()).isEqualTo(1164);
     assertThat(http.get(zonePath(zone)).body()).as("the full zone, unchanged").isEqualTo(full);
 
-    CacheRulesOriginCloudRegionsListResult updated =
-        sdk.originCloudRegionsUpsert(zone, request("2001:db8::1", "gcp", "us-central1")).getResult();
-    assertThat(updated.getValue()).hasSize(Zone.MAX_MAPPINGS);
+    MappingList updated = sdk.upsert(zone, request("2001:db8::1", "gcp", "us-central1"));
+    assertThat(updated.mappings()).hasSize(Zone.MAX_MAPPINGS);
     RawHttp.Reply batchUpdate = http.send("PATCH", zonePath(zone) + "/batch",
         "[{\"ip\":\"2001:db8::2\",\"vendor\":\"gcp\",\"region\":\"us-central1\"},"
             + "{\"ip\":\"192.0.2.1\",\"vendor\":\"nope\",\"region\":\"us-east-1\"}]");
     assertThat(batchUpdate.status()).as("updates and failures add nothing: allowed").isEqualTo(200);
 
-    sdk.originCloudRegionsDelete(zone, "2001:db8::3");
-    assertThat(sdk.originCloudRegionsCreate(zone, request("192.0.2.1", "aws", "us-east-1")).getResult().getValue().getOriginIp())
-        .isEqualTo("192.0.2.1");
+    sdk.delete(zone, "2001:db8::3");
+    assertThat(sdk.create(zone, request("192.0.2.1", "aws", "us-east-1")).originIp()).isEqualTo("192.0.2.1");
   }
 }

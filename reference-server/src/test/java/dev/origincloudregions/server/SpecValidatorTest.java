@@ -1,8 +1,15 @@
 package dev.origincloudregions.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.origincloudregions.sdk.MappingRequest;
+import dev.origincloudregions.sdk.OriginCloudRegions;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -74,5 +81,19 @@ class SpecValidatorTest {
     assertThatThrownBy(() -> spec.assertConforms("GET", "/nope", 500, "application/json",
         "{\"success\":false,\"errors\":[{\"code\":1000,\"message\":\"x\"}],\"messages\":[],\"result\":null}"))
         .hasMessageContaining("500");
+  }
+
+  @Test
+  @DisplayName("M1: the server-side check of every answer catches a server that drifts from the spec")
+  void serverSideCheckCatchesDrift() {
+    List<String> violations = new CopyOnWriteArrayList<>();
+    try (ReferenceServer drifting = ReferenceServer.start(Options.defaults().token("T").requestLog(line -> { })
+        .defects(EnumSet.of(Defect.UNDERSCORE_ORIGIN_IP_KEY))
+        .exchangeObserver(ServerTestSupport.specChecker(Options.DEFAULT_BASE_PATH, violations)))) {
+      OriginCloudRegions client = OriginCloudRegions.builder().baseUrl(drifting.baseUrl().toString()).apiToken("T").build();
+      catchThrowable(() -> client.create("023e105f4ecef8ad9ca31a8372d0c353", MappingRequest.of("192.0.2.1", "aws", "us-east-1")));
+    }
+    assertThat(violations).isNotEmpty().allSatisfy(v -> assertThat(v).startsWith("POST "))
+        .anySatisfy(v -> assertThat(v).contains("origin_ip"));
   }
 }
