@@ -28,20 +28,13 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -109,16 +102,6 @@ final class Api {
     byte[] readBody(int limit) throws IOException;
   }
 
-  private enum Op { LIST, CREATE, UPSERT, GET, DELETE, BATCH_UPSERT, BATCH_DELETE, SUPPORTED_REGIONS }
-
-  private static final Map<String, Op> COLLECTION = methods("GET", Op.LIST, "POST", Op.CREATE, "PATCH", Op.UPSERT);
-  private static final Map<String, Op> BATCH = methods("PATCH", Op.BATCH_UPSERT, "DELETE", Op.BATCH_DELETE);
-  private static final Map<String, Op> SUPPORTED = methods("GET", Op.SUPPORTED_REGIONS);
-  private static final Map<String, Op> ITEM = methods("GET", Op.GET, "DELETE", Op.DELETE);
-
-  /** A matched route: the zone identifier, the path IP (item routes only) and the methods it allows. */
-  private record Target(String zoneId, String pathIp, Map<String, Op> methods) {}
-
   /** One batch item's outcome, in request order. */
   private record Item(String originIp, String vendor, String region, String error) {
     static Item succeeded(String originIp, String vendor, String region) {
@@ -148,7 +131,7 @@ final class Api {
     }
   }
 
-  private final String basePath;
+  private final Router router;
   private final byte[] secret;
   private final String token;
   private final Set<Defect> defects;
@@ -160,7 +143,7 @@ final class Api {
   private final byte[] supportedRegions;
 
   Api(String basePath, String token, Set<Defect> defects, Catalogue catalogue, Clock clock) {
-    this.basePath = basePath;
+    this.router = new Router(basePath);
     this.token = token;
     this.secret = token.getBytes(StandardCharsets.UTF_8);
     this.defects = defects;
@@ -192,11 +175,11 @@ final class Api {
   }
 
   private Reply dispatch(Call call) throws Refusal {
-    Target target = route(call.path());
+    Router.Target target = router.route(call.path());
     if (target == null) {
       return Reply.error(404, 7000, "No route for that URI");
     }
-    Op op = target.methods().get(call.method());
+    Router.Op op = target.methods().get(call.method());
     if (op == null) {
       String allowed = String.join(", ", target.methods().keySet());
       return Reply.error(405, 7001, "Method " + call.method() + " not allowed here; allowed: " + allowed)
@@ -230,41 +213,6 @@ final class Api {
   }
 
   // ---------------------------------------------------------------- routing, credentials, zones
-
-  private Target route(String rawPath) {
-    String rest;
-    if (basePath.isEmpty()) {
-      rest = rawPath.startsWith("/") ? rawPath.substring(1) : null;
-    } else {
-      rest = rawPath.startsWith(basePath + "/") ? rawPath.substring(basePath.length() + 1) : null;
-    }
-    if (rest == null) {
-      return null;
-    }
-    String[] segments = rest.split("/", -1);
-    if (segments.length < 4 || segments.length > 5) {
-      return null;
-    }
-    if (!"zones".equals(decode(segments[0])) || !"cache".equals(decode(segments[2]))
-        || !"origin_cloud_regions".equals(decode(segments[3]))) {
-      return null;
-    }
-    String zoneId = decode(segments[1]);
-    if (segments.length == 4) {
-      return new Target(zoneId, null, COLLECTION);
-    }
-    String last = decode(segments[4]);
-    switch (last) {
-      case "batch":
-        return new Target(zoneId, null, BATCH);
-      case "supported_regions":
-        return new Target(zoneId, null, SUPPORTED);
-      case "":
-        return null;
-      default:
-        return new Target(zoneId, last, ITEM);
-    }
-  }
 
   /**
    * The secret is accepted as a Bearer token, or as {@code X-Auth-Key} with a non-empty
@@ -782,39 +730,6 @@ final class Api {
     }
   }
 
-  /** Decodes %XX escapes as UTF-8; text that does not decode cleanly is kept as sent. */
-  static String decode(String segment) {
-    if (segment.indexOf('%') < 0) {
-      return segment;
-    }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
-    for (int i = 0; i < segment.length(); i++) {
-      char c = segment.charAt(i);
-      if (c == '%' && i + 2 < segment.length() && hex(segment.charAt(i + 1)) >= 0 && hex(segment.charAt(i + 2)) >= 0) {
-        bytes.write(hex(segment.charAt(i + 1)) * 16 + hex(segment.charAt(i + 2)));
-        i += 2;
-      } else if (c == '%') {
-        return segment;
-      } else {
-        byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-        bytes.write(raw, 0, raw.length);
-      }
-    }
-    try {
-      CharBuffer chars = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()));
-      return chars.toString();
-    } catch (CharacterCodingException e) {
-      return segment;
-    }
-  }
-
-  private static int hex(char c) {
-    return Character.digit(c, 16) >= 0 && c < 128 ? Character.digit(c, 16) : -1;
-  }
-
   // ---------------------------------------------------------------- snapshots and JSON
 
   /** A consistent view of a zone: its mappings in list order and its modified_on. */
@@ -950,14 +865,6 @@ final class Api {
     }
     json.writeEndObject();
     json.writeEndObject();
-  }
-
-  private static Map<String, Op> methods(Object... pairs) {
-    Map<String, Op> methods = new LinkedHashMap<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      methods.put((String) pairs[i], (Op) pairs[i + 1]);
-    }
-    return Collections.unmodifiableMap(methods);
   }
 
   /** The token, for redacting it from log lines. */
