@@ -663,7 +663,7 @@ final class Api {
       limit = DEFECTIVE_BODY_LIMIT;
     }
     if (call.declaredLength() > limit) {
-      throw new Refusal(Reply.error(413, 1192, "Request body is larger than 1 MiB."));
+      throw new Refusal(Reply.error(413, 1192, "Request body is larger than 1 MiB.").withBodyLeftUnread());
     }
     byte[] body;
     try {
@@ -672,7 +672,7 @@ final class Api {
       throw badBody(batch, "The request body could not be read completely.");
     }
     if (body == null) {
-      throw new Refusal(Reply.error(413, 1192, "Request body is larger than 1 MiB."));
+      throw new Refusal(Reply.error(413, 1192, "Request body is larger than 1 MiB.").withBodyLeftUnread());
     }
     if (isBlank(body)) {
       throw badBody(batch, batch

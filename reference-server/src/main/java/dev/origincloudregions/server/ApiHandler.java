@@ -3,12 +3,16 @@ package dev.origincloudregions.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +23,10 @@ import org.slf4j.LoggerFactory;
 final class ApiHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
   static final String CONTENT_TYPE = "application/json";
+  /** The most bytes of a refused body read and discarded after a 413. */
+  static final long DRAIN_LIMIT = 16L << 20;
+  /** The longest time spent reading and discarding a refused body after a 413. */
+  static final Duration DRAIN_TIME = Duration.ofSeconds(5);
 
   private final Api api;
   private final Consumer<String> requestLog;
@@ -54,7 +62,14 @@ final class ApiHandler extends Handler.Abstract {
     // Logged before the answer leaves, so a client never holds an answer that is not logged yet.
     requestLog.accept(logLine(request, reply.status(), started, api.token()));
     observer.exchanged(request.getMethod(), request.getHttpURI().getPath(), reply.status(), CONTENT_TYPE, reply.body());
-    response.write(true, ByteBuffer.wrap(reply.body()), callback);
+    if (reply.bodyLeftUnread()) {
+      // The answer goes out first, then the rest of the body is read and thrown away (bounded), so
+      // the client, which may still be sending, gets its answer on a connection that stays sound.
+      Callback thenDrain = Callback.from(() -> new Drain(request, callback).start(), callback::failed);
+      response.write(true, ByteBuffer.wrap(reply.body()), thenDrain);
+    } else {
+      response.write(true, ByteBuffer.wrap(reply.body()), callback);
+    }
     return true;
   }
 
@@ -69,6 +84,62 @@ final class ApiHandler extends Handler.Abstract {
 
   private static String pad3(long n) {
     return n < 10 ? "00" + n : n < 100 ? "0" + n : Long.toString(n);
+  }
+
+  /**
+   * Reads and discards what is left of a refused request body: at most {@link #DRAIN_LIMIT} bytes, for
+   * at most {@link #DRAIN_TIME}. Without it, closing a connection with unread bytes makes TCP reset it,
+   * and a client still sending could lose the 413 it was sent. Past either bound Jetty closes the
+   * connection (the answer has been sent by then).
+   */
+  private static final class Drain implements Runnable {
+    private final Request request;
+    private final Callback callback;
+    private final AtomicBoolean done = new AtomicBoolean();
+    private long remaining = DRAIN_LIMIT;
+    private volatile Scheduler.Task timeout;
+
+    Drain(Request request, Callback callback) {
+      this.request = request;
+      this.callback = callback;
+    }
+
+    void start() {
+      timeout = request.getComponents().getScheduler().schedule(this::finish, DRAIN_TIME);
+      run();
+    }
+
+    @Override
+    public void run() {
+      while (!done.get()) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this);
+          return;
+        }
+        if (Content.Chunk.isFailure(chunk)) {
+          finish();
+          return;
+        }
+        remaining -= chunk.getByteBuffer().remaining();
+        boolean last = chunk.isLast();
+        chunk.release();
+        if (last || remaining < 0) {
+          finish();
+          return;
+        }
+      }
+    }
+
+    private void finish() {
+      if (done.compareAndSet(false, true)) {
+        Scheduler.Task task = timeout;
+        if (task != null) {
+          task.cancel();
+        }
+        callback.succeeded();
+      }
+    }
   }
 
   /** A Jetty request seen through {@link Api.Call}. */

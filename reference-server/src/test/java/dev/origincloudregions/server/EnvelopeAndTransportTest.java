@@ -164,6 +164,21 @@ class EnvelopeAndTransportTest extends ServerTestSupport {
   }
 
   @Test
+  @DisplayName("E4: bodies over 1 MiB, sent again and again on kept-alive connections, always get their 413, never a dropped connection")
+  void oversizedBodiesNeverDropTheConnection() {
+    String zone = newZone();
+    for (int size : List.of(Api.MAX_BODY_BYTES + 1, 2 << 20, 6 << 20)) {
+      String body = "[" + " ".repeat(size - 2) + "]";
+      for (int i = 0; i < 8; i++) {
+        RawHttp.Reply reply = http.send("DELETE", zonePath(zone) + "/batch", body);
+        assertThat(reply.status()).as("attempt %d with %d bytes", i, size).isEqualTo(413);
+        assertThat(reply.errorCode()).isEqualTo(1192);
+        assertThat(http.get(zonePath(zone)).status()).as("the next request").isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
   @DisplayName("E4: a chunked body over 1 MiB (no Content-Length) answers 413 with code 1192, and nothing changes")
   void chunkedBodyOverTheLimit() {
     String zone = newZone();
