@@ -19,7 +19,12 @@ abstract class Credentials {
   abstract void apply(RequestTemplate template);
 
   static Credentials token(String token) {
-    String t = secret(token, "apiToken");
+    return token(token, "apiToken");
+  }
+
+  /** A token; {@code name} says where it came from, for the error message. */
+  static Credentials token(String token, String name) {
+    String t = secret(token, name);
     return new Credentials() {
       @Override
       void apply(RequestTemplate template) {
@@ -50,11 +55,17 @@ abstract class Credentials {
     };
   }
 
+  /**
+   * Refuses anything but visible ASCII, at build time. Other text cannot be a Cloudflare credential and
+   * would fail late and leak: the JDK's HTTP client rejects a header value above U+00FF with an
+   * IllegalArgumentException that quotes the value (so the secret) on every call, and sends Latin-1
+   * letters as single bytes the server decodes differently. The value itself is never repeated here.
+   */
   private static String secret(String value, String name) {
     Objects.requireNonNull(value, name + " == null");
-    if (value.isBlank() || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      // The value itself is not repeated: it may be a secret.
-      throw new IllegalArgumentException(name + " must be non-blank printable text");
+    if (value.isEmpty() || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new IllegalArgumentException(
+          name + " must be printable ASCII without spaces or line breaks (the value is not shown)");
     }
     return value;
   }

@@ -188,6 +188,7 @@ public final class OriginCloudRegions {
    */
   public BatchResult bulkDeleteAll(String zoneId, List<String> ips, BatchProgressListener listener) {
     String zone = zone(zoneId);
+    Objects.requireNonNull(ips, "ips == null");
     return inBatches(List.copyOf(ips), listener, chunk -> bulkDelete(zone, chunk));
   }
 
@@ -203,6 +204,7 @@ public final class OriginCloudRegions {
   public BatchResult bulkUpsertAll(
       String zoneId, List<MappingRequest> items, BatchProgressListener listener) {
     String zone = zone(zoneId);
+    Objects.requireNonNull(items, "items == null");
     return inBatches(List.copyOf(items), listener, chunk -> bulkUpsert(zone, chunk));
   }
 
@@ -279,9 +281,15 @@ public final class OriginCloudRegions {
     return ip;
   }
 
-  /** Path values must not change the path: no separators, escapes or control characters. */
+  /**
+   * Path values must not change the path: no separators, escapes or control characters, and not a dot
+   * segment ({@code .} or {@code ..}), which is sent as is and which URL normalisation on the way (RFC
+   * 3986 section 5.2.4) would resolve to another resource.
+   */
   private static boolean unreserved(String s) {
-    return s.chars().allMatch(c -> c > 0x20 && c < 0x7f && "/?#%\\".indexOf(c) < 0);
+    return !s.equals(".")
+        && !s.equals("..")
+        && s.chars().allMatch(c -> c > 0x20 && c < 0x7f && "/?#%\\".indexOf(c) < 0);
   }
 
   /** Sends a request, retrying as the policy says, and turns failures into the public exceptions. */
@@ -370,7 +378,10 @@ public final class OriginCloudRegions {
       return this;
     }
 
-    /** Authenticates with an API token, sent as {@code Authorization: Bearer <token>}. */
+    /**
+     * Authenticates with an API token, sent as {@code Authorization: Bearer <token>}. A token that is
+     * not printable ASCII without spaces is refused here, and the message does not repeat it.
+     */
     public Builder apiToken(String token) {
       this.credentials = Credentials.token(token);
       return this;
@@ -412,8 +423,9 @@ public final class OriginCloudRegions {
     /** The {@code User-Agent} header; default {@code origin-cloud-regions-java/<version>}. */
     public Builder userAgent(String userAgent) {
       Objects.requireNonNull(userAgent, "userAgent == null");
-      if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        throw new IllegalArgumentException("userAgent must be non-blank printable text");
+      // ASCII only, as for credentials: the JDK's HTTP client would refuse other text on every call.
+      if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
+        throw new IllegalArgumentException("userAgent must be non-blank printable ASCII text");
       }
       this.userAgent = userAgent;
       return this;
@@ -433,7 +445,7 @@ public final class OriginCloudRegions {
           throw new IllegalStateException(
               "No credentials: call apiToken(...) or emailAndKey(...), or set CLOUDFLARE_API_TOKEN");
         }
-        c = Credentials.token(fromEnv.trim());
+        c = Credentials.token(fromEnv.trim(), "CLOUDFLARE_API_TOKEN");
       }
       return new OriginCloudRegions(this, c);
     }
