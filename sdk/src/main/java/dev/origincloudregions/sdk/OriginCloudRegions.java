@@ -337,13 +337,23 @@ public final class OriginCloudRegions {
     }
   }
 
+  /**
+   * What went wrong, for a message: the exception that the transport or the decoder reported (the one
+   * Feign wraps), by class name and the first message found among its causes, plus the request line
+   * when no answer arrived. The class name always stays: the JDK reports a refused connection as a
+   * ConnectException without a message, caused by a ClosedChannelException without one either.
+   */
   private static String describe(Exception e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    Throwable reported = e instanceof FeignException && e.getCause() != null ? e.getCause() : e;
+    String message = null;
+    for (Throwable t = reported; t != null && message == null; t = t.getCause()) {
+      message = t.getMessage();
     }
-    String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    String what = reported.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    if (e instanceof RetryableException r && r.hasRequest()) {
+      return what + " (" + r.request().httpMethod() + " " + r.request().url() + ")";
+    }
+    return what;
   }
 
   /**
@@ -363,6 +373,11 @@ public final class OriginCloudRegions {
     /** The API's base URL, path included; default {@value OriginCloudRegions#DEFAULT_BASE_URL}. */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
+      if (baseUrl.indexOf('@') >= 0) {
+        // User info would be repeated in toString() and in error messages; the URL is not shown.
+        throw new IllegalArgumentException(
+            "baseUrl must not contain '@' (user info): credentials go in apiToken(...) or emailAndKey(...)");
+      }
       URI uri;
       try {
         uri = URI.create(baseUrl);
