@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -74,6 +76,13 @@ final class RecordingServer implements AutoCloseable {
   }
 
   private final HttpServer server;
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "recording-server");
+            t.setDaemon(true);
+            return t;
+          });
   private final BlockingQueue<Reply> replies = new LinkedBlockingQueue<>();
   private final BlockingQueue<Recorded> requests = new LinkedBlockingQueue<>();
   private final List<Throwable> dispatchFailures = new CopyOnWriteArrayList<>();
@@ -113,6 +122,8 @@ final class RecordingServer implements AutoCloseable {
             exchange.close();
           }
         });
+    // Requests are answered concurrently, so a slow answer does not hold up the next connection.
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -186,6 +197,7 @@ final class RecordingServer implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 
   /**
