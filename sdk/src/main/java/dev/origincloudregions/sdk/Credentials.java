@@ -1,14 +1,14 @@
 package dev.origincloudregions.sdk;
 
-import feign.RequestTemplate;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /** How requests authenticate. {@link #toString()} never shows a secret. */
 abstract class Credentials {
   static final Credentials NONE =
       new Credentials() {
         @Override
-        void apply(RequestTemplate template) {}
+        void apply(BiConsumer<String, String> header) {}
 
         @Override
         public String toString() {
@@ -16,7 +16,8 @@ abstract class Credentials {
         }
       };
 
-  abstract void apply(RequestTemplate template);
+  /** Adds the authentication headers to a request, through {@code header.accept(name, value)}. */
+  abstract void apply(BiConsumer<String, String> header);
 
   static Credentials token(String token) {
     return token(token, "apiToken");
@@ -27,8 +28,8 @@ abstract class Credentials {
     String t = secret(token, name);
     return new Credentials() {
       @Override
-      void apply(RequestTemplate template) {
-        template.header("Authorization", "Bearer " + t);
+      void apply(BiConsumer<String, String> header) {
+        header.accept("Authorization", "Bearer " + t);
       }
 
       @Override
@@ -43,9 +44,9 @@ abstract class Credentials {
     String k = secret(key, "key");
     return new Credentials() {
       @Override
-      void apply(RequestTemplate template) {
-        template.header("X-Auth-Email", e);
-        template.header("X-Auth-Key", k);
+      void apply(BiConsumer<String, String> header) {
+        header.accept("X-Auth-Email", e);
+        header.accept("X-Auth-Key", k);
       }
 
       @Override

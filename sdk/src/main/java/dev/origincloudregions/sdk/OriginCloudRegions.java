@@ -8,10 +8,8 @@ import dev.origincloudregions.sdk.generated.invoker.ApiClient;
 import feign.FeignException;
 import feign.Logger;
 import feign.Request;
-import feign.RequestInterceptor;
 import feign.RetryableException;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -82,23 +80,17 @@ public final class OriginCloudRegions {
             .connectTimeout(b.connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    String userAgent = b.userAgent;
-    RequestInterceptor headers =
-        template -> {
-          credentials.apply(template);
-          template.header("User-Agent", userAgent);
-        };
     apiClient
         .getFeignBuilder()
-        .client(new Http2Client(http))
+        .client(new JdkTransport(http, credentials, b.userAgent))
         .options(
             new Request.Options(
                 b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                 b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
                 false))
         .retryer(Retryer.NEVER_RETRY) // retries are ours: see call()
+        .decoder(new JsonBodyDecoder(mapper)) // reads to the end, so that the connection is kept
         .errorDecoder(new HttpError.Decoder(mapper))
-        .requestInterceptor(headers)
         .logLevel(Logger.Level.NONE);
     this.api = apiClient.buildClient(OriginCloudRegionsApi.class);
   }
