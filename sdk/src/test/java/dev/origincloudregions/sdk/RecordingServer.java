@@ -36,7 +36,8 @@ final class RecordingServer implements AutoCloseable {
 
   /**
    * A request as received. Header names are lower case; {@code path} is {@code rawPath} percent-decoded
-   * by the server, as a server would see it before routing.
+   * by the server, as a server would see it before routing; {@code remotePort} is the client's port,
+   * which tells connections apart.
    */
   record Recorded(
       String method,
@@ -44,7 +45,8 @@ final class RecordingServer implements AutoCloseable {
       String path,
       Map<String, List<String>> headers,
       byte[] body,
-      long receivedAtNanos) {
+      long receivedAtNanos,
+      int remotePort) {
     /** The first value of a header, or null. */
     String header(String name) {
       List<String> values = headers(name);
@@ -116,7 +118,8 @@ final class RecordingServer implements AutoCloseable {
                     exchange.getRequestURI().getPath(),
                     headers,
                     body,
-                    System.nanoTime());
+                    System.nanoTime(),
+                    exchange.getRemoteAddress().getPort());
             requests.add(recorded);
             Reply reply = replyTo(recorded);
             byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
