@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
@@ -28,6 +29,7 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import au.com.dius.pact.core.model.matchingrules.MinTypeMatcher;
 import dev.origincloudregions.sdk.ApiError;
 import dev.origincloudregions.sdk.ApiException;
 import dev.origincloudregions.sdk.Mapping;
@@ -292,15 +294,25 @@ class MappingsConsumerPactTest {
             .method("GET"), "/supported_regions")
         .willRespondWith()
         .status(200)
-        .body(success(r -> {
-          r.booleanType("obtained_codes", true);
-          // Any vendor key, each mapped to a list of regions: the catalogue is the target's own (S1).
-          r.object("vendors", v -> v.eachKeyMappedToAnArrayLike("aws", region -> {
-            region.stringType("name", "us-east-1");
-            region.minArrayLike("upper_tier_colos", 0, PactDslJsonRootValue.stringType("IAD"), 1);
-          }));
-        }))
+        .body(catalogue())
         .toPact(V4Pact.class);
+  }
+
+  /**
+   * Any vendor key, each mapped to a list of at least one region: the catalogue is the target's own (S1). Pact
+   * JVM's {@code eachKeyMappedToAnArrayLike} puts no rule on the lists themselves, so a literal one-element list
+   * would demand exactly one region per vendor; the explicit {@code min: 1} type rule lets the lists grow.
+   */
+  static DslPart catalogue() {
+    DslPart body = success(r -> {
+      r.booleanType("obtained_codes", true);
+      r.object("vendors", v -> v.eachKeyMappedToAnArrayLike("aws", region -> {
+        region.stringType("name", "us-east-1");
+        region.minArrayLike("upper_tier_colos", 0, PactDslJsonRootValue.stringType("IAD"), 1);
+      }));
+    });
+    body.getMatchers().addRule("$.result.vendors.*", new MinTypeMatcher(1));
+    return body;
   }
 
   @Test
