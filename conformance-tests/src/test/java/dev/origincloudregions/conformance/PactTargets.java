@@ -15,14 +15,20 @@ final class PactTargets implements AutoCloseable {
 
   private PactTargets(Set<Defect> defects) {
     this.server = ReferenceServer.start(Options.defaults().defects(defects));
+    this.target = newRun();
+  }
+
+  /** A run's view of the server: what the zone holds now is what the run must protect (SAFE1). */
+  Target newRun() {
     RunOptions o = RunOptions.parse(
         new String[] {"--base-url", server.baseUrl().toString(), "--token", server.token(), "--seed", "1"},
         Map.of(), Map.of(), Path.of("target", "conformance-report"));
     Api api = new Api(o.baseUrl(), Credentials.token(o.token()), new Pacer(o.maxRps()));
     Safety safety = new Safety(o.allowAnyAddress());
-    this.target = new Target(o, api, safety, List.of());
-    safety.recordBefore(target.zone.id, target.shapes.snapshot(target.zone.list(), "L1")); // SAFE1, as the suite does
+    Target t = new Target(o, api, safety, List.of());
+    safety.recordBefore(t.zone.id, t.shapes.snapshot(t.zone.list(), "L1")); // SAFE1, as the suite's preflight does
     api.safety(safety);
+    return t;
   }
 
   static PactTargets start(Defect... defects) {

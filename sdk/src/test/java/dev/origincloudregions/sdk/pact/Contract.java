@@ -8,6 +8,9 @@ import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithState;
 import au.com.dius.pact.core.model.matchingrules.MatchingRuleCategory;
 import au.com.dius.pact.core.model.matchingrules.MatchingRuleGroup;
+import au.com.dius.pact.core.model.matchingrules.MinTypeMatcher;
+import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
+import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -174,14 +177,38 @@ final class Contract {
   }
 
   /**
-   * Any mapping (M1): a canonical-shaped IP, a known vendor, a region string and a timestamp. For lists, which may
-   * hold mappings the pact did not create; the arguments are only the example.
+   * A list of mappings (M1) that may hold mappings the pact did not create. The example shows the given
+   * mappings as they are; the rules ({@link #withMappingListRules}) accept any mapping of the right shape: a
+   * canonical-shaped IP, a known vendor, a region string and a timestamp.
+   *
+   * <p>Not {@code arrayContaining}: in Pact JVM 4.7.5 it accepted a list that held neither of its variants, nor
+   * even the key {@code origin-ip} (see docs/pact.md).
    */
-  static void anyMapping(LambdaDslObject v, String exampleIp, String exampleVendor, String exampleRegion) {
-    v.stringMatcher("origin-ip", IpPatterns.IP_CANONICAL_SHAPE, exampleIp);
-    v.stringMatcher("vendor", "^(?:aws|azure|gcp|oci)$", exampleVendor);
-    v.stringType("region", exampleRegion);
-    modifiedOn(v);
+  static void mappingList(LambdaDslObject r, M... examples) {
+    r.array("value", a -> {
+      for (M m : examples) {
+        a.object(v -> {
+          v.stringValue("origin-ip", m.ip());
+          v.stringValue("vendor", m.vendor());
+          v.stringValue("region", m.region());
+          v.stringValue("modified_on", EXAMPLE_TIME);
+        });
+      }
+    });
+  }
+
+  /**
+   * The rules of a {@link #mappingList} at {@code $.result.value}, added to the finished body (the lambda DSL
+   * cannot express "these examples, but any items of this shape"): at least {@code min} items.
+   */
+  static DslPart withMappingListRules(int min, DslPart body) {
+    MatchingRuleCategory rules = body.getMatchers();
+    rules.addRule("$.result.value", new MinTypeMatcher(min));
+    rules.addRule("$.result.value[*]['origin-ip']", new RegexMatcher(IpPatterns.IP_CANONICAL_SHAPE));
+    rules.addRule("$.result.value[*].vendor", new RegexMatcher("^(?:aws|azure|gcp|oci)$"));
+    rules.addRule("$.result.value[*].region", TypeMatcher.INSTANCE);
+    rules.addRule("$.result.value[*].modified_on", new RegexMatcher(IpPatterns.RFC3339_UTC));
+    return body;
   }
 
   /** A succeeded batch item (BD5): exactly the canonical IP, vendor and region. */
