@@ -61,16 +61,13 @@ final class Api {
   private final Pacer pacer;
   private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>();
   private volatile Safety safety;
+  private final java.util.concurrent.atomic.AtomicInteger staleRetries = new java.util.concurrent.atomic.AtomicInteger();
 
   Api(String baseUrl, Credentials credentials, Pacer pacer) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.credentials = credentials;
     this.pacer = pacer;
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.client = newClient();
   }
 
   String baseUrl() {
@@ -136,16 +133,36 @@ final class Api {
     extraHeaders.forEach((k, v) -> headers.add(Map.entry(k, v)));
     for (int attempt = 0; ; attempt++) {
       pacer.acquire();
-      Exchange ex = exchange(method, url, headers, body);
-      listeners.forEach(l -> l.accept(ex));
-      if (ex.status() != 429 || attempt >= 5) {
-        return ex;
+      Exchange ex = exchange(client, method, url, headers, body);
+      if (ex.status() < 0) {
+        // A pooled connection the server had already closed: try once more on a fresh connection, so that
+        // only a request that fails on its own connection counts as dropped (E4).
+        staleRetries.incrementAndGet();
+        HttpClient fresh = newClient();
+        ex = exchange(fresh, method, url, headers, body);
       }
-      pacer.pauseFor(retryAfter(ex));
+      Exchange done = ex;
+      listeners.forEach(l -> l.accept(done));
+      if (done.status() != 429 || attempt >= 5) {
+        return done;
+      }
+      pacer.pauseFor(retryAfter(done));
     }
   }
 
-  private Exchange exchange(String method, String url, List<Map.Entry<String, String>> headers, byte[] body) {
+  int staleRetries() {
+    return staleRetries.get();
+  }
+
+  private static HttpClient newClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  private Exchange exchange(HttpClient client, String method, String url, List<Map.Entry<String, String>> headers, byte[] body) {
     HttpRequest.Builder b;
     try {
       b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));

@@ -281,6 +281,16 @@ final class BatchDeleteChecks {
         + got.keySet());
   }
 
+  /** As {@link #unchanged(Snapshot, Snapshot, String, String)}, blaming the request that made the change. */
+  static void unchanged(Exchange cause, Snapshot before, Snapshot after, String rule, String what) {
+    try {
+      unchanged(before, after, rule, what);
+    } catch (Violation v) {
+      String first = v.getMessage().lines().findFirst().orElse("");
+      throw new Violation(v.rule(), first.substring(v.rule().length() + 2) + " (as the list after it shows)", cause);
+    }
+  }
+
   static void unchanged(Snapshot before, Snapshot after, String rule, String what) {
     Map<String, Mapping> a = after.byIp();
     for (Mapping m : before.mappings()) {
@@ -349,7 +359,7 @@ final class BatchDeleteChecks {
                   "a missing body's message must say that a JSON array of IP strings is required, got \""
                       + ex.errorMessage() + "\"");
             }
-            unchanged(before, t.snapshot(t.zone, "E5"), "E5", "a refused batch delete changed the zone");
+            unchanged(ex, before, t.snapshot(t.zone, "E5"), "E5", "a refused batch delete changed the zone");
           } else {
             t.shapes.errorAnyStatus(ex, "BD1", new int[] {400, 411, 415, 422});
           }
@@ -372,13 +382,17 @@ final class BatchDeleteChecks {
           Snapshot before = t.snapshot(t.zone, "BD2");
           List<String> body = new ArrayList<>();
           ips.forEach(ip -> body.add(IpForms.render(ip, (Long) a[2])));
+          java.util.Set<String> taken = new HashSet<>(before.byIp().keySet());
           for (int i = 0; body.size() < n; i++) {
-            body.add(i % 2 == 0 ? "192.0.2." + (i % 256) : "2001:db8:ffff::" + Integer.toHexString(i));
+            Ip filler = t.avoid(i % 2 == 0 ? Ip.v4(192, 0, 2, i % 256)
+                : Ip.v6(new int[] {0x2001, 0xdb8, 0xffff, 0, 0, 0, 0, i}), taken);
+            taken.add(filler.toString());
+            body.add(filler.toString());
           }
           Exchange ex = t.zone.batchDelete(body);
           if (t.reference) {
             t.shapes.error(ex, "BD2", 400, 1191);
-            unchanged(before, t.snapshot(t.zone, "BD2"), "BD2", "a refused batch of " + n + " items deleted mappings");
+            unchanged(ex, before, t.snapshot(t.zone, "BD2"), "BD2", "a refused batch of " + n + " items deleted mappings");
           } else {
             expect(ex.status() >= 400 && ex.status() < 500, "BD2", ex, "a batch of " + n + " items (over 100) must be "
                 + "refused with a 4xx");
@@ -398,7 +412,7 @@ final class BatchDeleteChecks {
     BatchResult r = t.shapes.batch(ex, "BD9");
     expect(r.succeeded().isEmpty() && r.failed().isEmpty(), "BD9", ex, "an empty batch has both arrays empty");
     expect(r.modifiedOn() == null, "BD9", ex, "an empty batch has modified_on null, got " + r.modifiedOn());
-    unchanged(before, t.snapshot(t.zone, "BD9"), "BD9", "an empty batch changed the zone");
+    unchanged(ex, before, t.snapshot(t.zone, "BD9"), "BD9", "an empty batch changed the zone");
     t.reset(t.zone);
   }
 
@@ -427,7 +441,7 @@ final class BatchDeleteChecks {
       expect(firstOk.isEmpty(), "BD10", second.exchange(), "items that succeeded the first time are missing from "
           + "the repeat's failed array: " + firstOk);
       compare(t, second, expected, "BD10");
-      unchanged(mid, t.snapshot(t.zone, "BD10"), "BD10", "a repeated batch delete changed the zone");
+      unchanged(second.exchange(), mid, t.snapshot(t.zone, "BD10"), "BD10", "a repeated batch delete changed the zone");
     });
     t.reset(t.zone);
   }

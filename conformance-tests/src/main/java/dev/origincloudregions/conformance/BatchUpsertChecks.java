@@ -247,7 +247,7 @@ final class BatchUpsertChecks {
               body.bytes() == null ? null : "application/json", Api.Auth.DEFAULT, Map.of());
           if (t.reference) {
             t.shapes.error(ex, "BU1", 400, 1190);
-            BatchDeleteChecks.unchanged(before, t.snapshot(t.zone, "E5"), "E5", "a refused batch upsert changed the zone");
+            BatchDeleteChecks.unchanged(ex, before, t.snapshot(t.zone, "E5"), "E5", "a refused batch upsert changed the zone");
           } else {
             expect(ex.status() >= 400 && ex.status() < 500, "BU1", ex, "a malformed body must be refused with a 4xx: "
                 + body);
@@ -272,7 +272,7 @@ final class BatchUpsertChecks {
           Exchange ex = t.zone.batchUpsert(body);
           if (t.reference) {
             t.shapes.error(ex, "BU1", 400, 1191);
-            BatchDeleteChecks.unchanged(base, t.snapshot(t.zone, "BU1"), "BU1", "a refused batch of " + a[0]
+            BatchDeleteChecks.unchanged(ex, base, t.snapshot(t.zone, "BU1"), "BU1", "a refused batch of " + a[0]
                 + " items created mappings");
           } else {
             expect(ex.status() >= 400 && ex.status() < 500, "BU1", ex, "a batch of " + a[0] + " items must be refused");

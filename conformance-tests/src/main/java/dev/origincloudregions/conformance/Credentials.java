@@ -52,26 +52,47 @@ final class Credentials {
     return h;
   }
 
+  /** Shorter secrets occur by chance in any text, so they are not searched for (A3) or replaced inside text. */
+  static final int SEARCHABLE_LENGTH = 8;
+
+  boolean searchable() {
+    return secret().length() >= SEARCHABLE_LENGTH;
+  }
+
   /** Replaces every secret in {@code text} by the name of the environment variable that holds it. */
   String scrub(String text) {
     if (text == null) {
       return null;
     }
     String out = text;
-    if (token != null && !token.isEmpty()) {
+    if (token != null && token.length() >= SEARCHABLE_LENGTH) {
       out = out.replace(token, TOKEN_VAR);
     }
-    if (key != null && !key.isEmpty()) {
+    if (key != null && key.length() >= SEARCHABLE_LENGTH) {
       out = out.replace(key, KEY_VAR);
     }
-    if (email != null && !email.isEmpty()) {
+    if (email != null && email.length() >= SEARCHABLE_LENGTH) {
       out = out.replace(email, EMAIL_VAR);
     }
     return out;
   }
 
-  /** True when {@code text} contains a secret. */
+  /** A request header with its credential replaced: exact credential headers always, secrets inside others. */
+  String scrubHeader(String name, String value) {
+    if (token != null && name.equalsIgnoreCase("Authorization") && value.equals("Bearer " + token)) {
+      return "Bearer " + TOKEN_VAR;
+    }
+    if (name.equalsIgnoreCase("X-Auth-Key") && (value.equals(key) || value.equals(token))) {
+      return value.equals(key) ? KEY_VAR : TOKEN_VAR;
+    }
+    if (name.equalsIgnoreCase("X-Auth-Email") && value.equals(email)) {
+      return EMAIL_VAR;
+    }
+    return scrub(value);
+  }
+
+  /** True when {@code text} contains a (searchable) secret. */
   boolean leaks(String text) {
-    return text != null && ((token != null && text.contains(token)) || (key != null && text.contains(key)));
+    return text != null && searchable() && text.contains(secret());
   }
 }

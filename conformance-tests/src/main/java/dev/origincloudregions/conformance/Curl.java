@@ -28,17 +28,45 @@ final class Curl {
       if (h.getKey().equalsIgnoreCase("User-Agent") || h.getKey().equalsIgnoreCase("Accept")) {
         continue;
       }
-      sb.append(" \\\n  -H ").append(quote(h.getKey() + ": " + h.getValue(), credentials));
+      String v = credentials == null ? h.getValue() : credentials.scrubHeader(h.getKey(), h.getValue());
+      sb.append(" \\\n  -H ").append(v.equals(h.getValue()) ? quote(h.getKey() + ": " + v, null)
+          : expanding(h.getKey() + ": " + v));
     }
     if (ex.chunked()) {
       sb.append(" \\\n  -H 'Transfer-Encoding: chunked'");
     }
     if (big) {
       sb.append(" \\\n  --data-binary @-");
+    } else if (body != null && !printable(body)) {
+      sb.append(" \\\n  --data-binary ").append(ansiC(body));
     } else if (body != null) {
       sb.append(" \\\n  --data-binary ").append(quote(new String(body, StandardCharsets.UTF_8), credentials));
     }
     return sb.toString();
+  }
+
+  /** Whether the body is valid UTF-8 without control characters other than newline and tab. */
+  static boolean printable(byte[] body) {
+    try {
+      String s = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+      return s.chars().noneMatch(c -> c < 0x20 && c != '\n' && c != '\t');
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /** Bash ANSI-C quoting, byte for byte: {@code $'...\xHH...'}. */
+  static String ansiC(byte[] body) {
+    StringBuilder sb = new StringBuilder("$'");
+    for (byte b : body) {
+      int c = b & 0xff;
+      if (c >= 0x20 && c < 0x7f && c != '\'' && c != '\\') {
+        sb.append((char) c);
+      } else {
+        sb.append(String.format("\\x%02x", c));
+      }
+    }
+    return sb.append('\'').toString();
   }
 
   /** A shell pipeline producing a large body: repeated bytes, or its first bytes plus filler. */
@@ -56,6 +84,15 @@ final class Curl {
     }
     return "(printf '%s' " + quote(new String(body, 0, 64, StandardCharsets.UTF_8), null) + "; head -c "
         + (body.length - 64) + " /dev/zero | tr '\\0' ' ')";
+  }
+
+  /** Double quotes, so the credential variables in {@code s} (already scrubbed) expand; nothing else does. */
+  static String expanding(String s) {
+    String esc = s.replace("\\", "\\\\").replace("\"", "\\\"").replace("`", "\\`").replace("$", "\\$");
+    for (String var : new String[] {Credentials.TOKEN_VAR, Credentials.KEY_VAR, Credentials.EMAIL_VAR}) {
+      esc = esc.replace("\\" + var, var);
+    }
+    return "\"" + esc + "\"";
   }
 
   /** Single quotes, unless a credential variable must expand: then double quotes with escapes. */

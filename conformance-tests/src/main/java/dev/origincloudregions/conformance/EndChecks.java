@@ -43,7 +43,9 @@ final class EndChecks {
   }
 
   static void safe1(Target t) {
-    expect(t.safety.blocked().isEmpty(), "SAFE1", null, "the guard had to stop requests: " + t.safety.blocked());
+    List<String> blocked = t.safety.blocked();
+    expect(blocked.isEmpty(), "SAFE1", null, "the guard had to stop " + blocked.size() + " requests, the first: "
+        + (blocked.isEmpty() ? "" : blocked.get(0)));
     for (Zone z : List.of(t.zone, t.otherZone)) {
       Map<String, Mapping> before = t.safety.before(z.id);
       if (before.isEmpty()) {
@@ -90,6 +92,10 @@ final class EndChecks {
   }
 
   static void a3(Target t) {
+    if (!t.api.credentials().searchable()) {
+      throw new Check.Skip("the secret is shorter than " + Credentials.SEARCHABLE_LENGTH + " characters, too short to "
+          + "search answers for; use a longer token to check A3");
+    }
     audit(t, "A3");
     if (t.serverLog != null) {
       String secret = t.api.credentials().secret();

@@ -106,17 +106,17 @@ final class IpChecks {
       VendorRegion p = t.catalogue().pair(m.ip().hashCode());
       switch (m.op()) {
         case 0:
-          t.shapes.error(t.zone.create(text, p), "C1", 400, 1146);
+          t.shapes.error(t.zone.create(text, p), "IP1", 400, 1146);
           break;
         case 1:
-          t.shapes.error(t.zone.upsert(text, p), "U1", 400, 1146);
+          t.shapes.error(t.zone.upsert(text, p), "IP1", 400, 1146);
           break;
         case 2: case 3: {
           Exchange ex = m.op() == 2 ? t.zone.get(text) : t.zone.delete(text);
           if (t.reference) {
-            t.shapes.error(ex, "G1", 400, 1146);
+            t.shapes.error(ex, "IP1", 400, 1146);
           } else {
-            t.shapes.errorAnyStatus(ex, "G1", new int[] {400, 404});
+            t.shapes.errorAnyStatus(ex, "IP1", new int[] {400, 404});
           }
           break;
         }

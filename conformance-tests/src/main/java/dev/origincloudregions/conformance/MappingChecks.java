@@ -55,7 +55,7 @@ final class MappingChecks {
       t.shapes.error(bex, "BU4", 403, 1164);
       Snapshot still = t.snapshot(t.zone, "BU4");
       if (t.reference) {
-        BatchDeleteChecks.unchanged(full, still, "BU4", "a refused batch upsert changed the full zone");
+        BatchDeleteChecks.unchanged(bex, full, still, "BU4", "a refused batch upsert changed the full zone");
       }
       expect(!still.contains(extra.toString()) && still.mappings().size() == LIMIT, "M2", still.exchange(),
           "a refused create must change nothing: the zone holds " + still.mappings().size());

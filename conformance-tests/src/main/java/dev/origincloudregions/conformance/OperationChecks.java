@@ -66,7 +66,7 @@ final class OperationChecks {
           Snapshot before = t.snapshot(t.zone, "C1");
           Exchange again = t.zone.create(IpForms.render(ip, (Long) a[2]), t.catalogue().pair((Integer) a[1] + 1));
           t.shapes.error(again, "C1", 400, 1145);
-          BatchDeleteChecks.unchanged(before, t.snapshot(t.zone, "C1"), "C1", "a refused create changed the zone");
+          BatchDeleteChecks.unchanged(again, before, t.snapshot(t.zone, "C1"), "C1", "a refused create changed the zone");
         });
     t.reset(t.zone);
   }

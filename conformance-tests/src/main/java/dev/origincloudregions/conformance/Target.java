@@ -192,16 +192,22 @@ final class Target {
   /** An address near {@code ip} that is neither pre-existing nor in {@code taken} (canonical texts). */
   Ip avoid(Ip ip, Set<String> taken) {
     Ip x = ip;
-    for (int i = 0; i < 100_000 && (safety.isProtected(x) || taken.contains(x.toString())); i++) {
+    for (int i = 0; i < 65_536 && (safety.isProtected(x) || taken.contains(x.toString())); i++) {
+      // Step within the last byte (IPv4 and IPv4-mapped stay in their /24) or the last group (IPv6).
       byte[] b = x.bytes();
       int n = b.length - 1;
       b[n] = (byte) (b[n] + 1);
-      if (b[n] == 0 && b.length == 16) {
+      if (b[n] == 0 && !x.isV4() && !x.isV4Mapped()) {
         b[n - 1]++;
       }
       x = Ip.of(b);
     }
     return x;
+  }
+
+  /** A documentation address that did not exist before the run, for requests that name "some" IP. */
+  String spare(int n) {
+    return avoid(Ip.v4(192, 0, 2, n), Set.of()).toString();
   }
 
   /** Distinct usable addresses for a list of generated ones, avoiding what the zone holds. */
@@ -224,6 +230,10 @@ final class Target {
     for (int i = 0; i < items.size(); i += 100) {
       List<Map<String, String>> chunk = items.subList(i, Math.min(items.size(), i + 100));
       BatchResult r = shapes.batch(z.batchUpsert(chunk), "BU2");
+      if (r.succeeded().size() + r.failed().size() != chunk.size()) {
+        throw new Violation("BD4", "seeding " + chunk.size() + " mappings by batch upsert: the answer has "
+            + r.succeeded().size() + " succeeded and " + r.failed().size() + " failed items", r.exchange());
+      }
       if (!r.failed().isEmpty() || r.succeeded().size() != chunk.size()) {
         throw new Violation("BU2", "seeding " + chunk.size() + " valid mappings with listed vendor/region pairs: "
             + r.succeeded().size() + " succeeded, failed: " + r.failed(), r.exchange());

@@ -52,7 +52,7 @@ final class ZoneChecks {
               Api.Auth.DEFAULT, Map.of());
           if (t.reference) {
             t.shapes.error(ex, "Z1", 400, 7003);
-            BatchDeleteChecks.unchanged(before, t.snapshot(t.zone, "E5"), "E5", "a request to zone '" + zone
+            BatchDeleteChecks.unchanged(ex, before, t.snapshot(t.zone, "E5"), "E5", "a request to zone '" + zone
                 + "' changed zone " + t.zone.id);
           } else {
             expect(ex.status() >= 400 && ex.status() < 500, "Z1", ex, "a zone_id over 32 characters must be refused");
