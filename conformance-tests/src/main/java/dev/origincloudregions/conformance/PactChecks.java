@@ -50,6 +50,13 @@ final class PactChecks {
 
   private static final Pattern RULE_LIST = Pattern.compile("\\[([A-Z]+[0-9]+(?:,\\s*[A-Z]+[0-9]+)*)]\\s*$");
 
+  static {
+    // Pact JVM sends anonymous usage events unless this is set; a conformance run talks to its target only.
+    if (System.getProperty("pact_do_not_track") == null) {
+      System.setProperty("pact_do_not_track", "true");
+    }
+  }
+
   private PactChecks() {}
 
   /** One check per interaction of the bundled pact. */
