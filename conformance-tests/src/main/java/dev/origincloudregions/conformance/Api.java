@@ -1,0 +1,223 @@
+package dev.origincloudregions.conformance;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Raw HTTP access to the target with {@link HttpClient}: no SDK, no decoding beyond a strict JSON parse, so checks
+ * see envelopes, headers and exact keys as sent. Every request is paced (SAFE4), guarded (SAFE1/SAFE2, see
+ * {@link Safety}) and shown to the listeners (the audits).
+ */
+final class Api {
+
+  static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+
+  /** How a request authenticates. */
+  static final class Auth {
+    static final Auth DEFAULT = new Auth(null);
+    static final Auth NONE = new Auth(List.of());
+
+    final List<Map.Entry<String, String>> headers;
+
+    private Auth(List<Map.Entry<String, String>> headers) {
+      this.headers = headers;
+    }
+
+    static Auth headers(String... nameValue) {
+      List<Map.Entry<String, String>> h = new ArrayList<>();
+      for (int i = 0; i < nameValue.length; i += 2) {
+        h.add(Map.entry(nameValue[i], nameValue[i + 1]));
+      }
+      return new Auth(List.copyOf(h));
+    }
+  }
+
+  private final String baseUrl;
+  private final Credentials credentials;
+  private final HttpClient client;
+  private final Pacer pacer;
+  private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>();
+  private volatile Safety safety;
+  private final java.util.concurrent.atomic.AtomicInteger staleRetries = new java.util.concurrent.atomic.AtomicInteger();
+
+  Api(String baseUrl, Credentials credentials, Pacer pacer) {
+    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.credentials = credentials;
+    this.pacer = pacer;
+    this.client = newClient();
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  Credentials credentials() {
+    return credentials;
+  }
+
+  Pacer pacer() {
+    return pacer;
+  }
+
+  void addListener(Consumer<Exchange> listener) {
+    listeners.add(listener);
+  }
+
+  void safety(Safety safety) {
+    this.safety = safety;
+  }
+
+  /** The resource path of a zone: {@code /zones/{zone}/cache/origin_cloud_regions}. */
+  static String zonePath(String zone) {
+    return "/zones/" + segment(zone) + "/cache/origin_cloud_regions";
+  }
+
+  /** Percent-encodes one path segment: everything but unreserved characters and ':'. */
+  static String segment(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%3A", ":");
+  }
+
+  static byte[] json(Object value) {
+    try {
+      return JSON.writeValueAsBytes(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  Exchange get(String path) {
+    return send("GET", path, null, null, Auth.DEFAULT, Map.of());
+  }
+
+  Exchange send(String method, String path, Object jsonBody) {
+    return send(method, path, jsonBody == null ? null : json(jsonBody), "application/json", Auth.DEFAULT, Map.of());
+  }
+
+  Exchange send(String method, String path, byte[] body, String contentType, Auth auth,
+      Map<String, String> extraHeaders) {
+    if (safety != null) {
+      safety.guard(method, path, body);
+    }
+    String url = baseUrl + path;
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    List<Map.Entry<String, String>> authHeaders = auth.headers == null ? credentials.headers() : auth.headers;
+    headers.addAll(authHeaders);
+    if (contentType != null) {
+      headers.add(Map.entry("Content-Type", contentType));
+    }
+    headers.add(Map.entry("Accept", "application/json"));
+    headers.add(Map.entry("User-Agent", "origin-cloud-regions-conformance"));
+    extraHeaders.forEach((k, v) -> headers.add(Map.entry(k, v)));
+    for (int attempt = 0; ; attempt++) {
+      pacer.acquire();
+      Exchange ex = exchange(client, method, url, headers, body);
+      if (ex.status() < 0) {
+        // A pooled connection the server had already closed: try once more on a fresh connection, so that
+        // only a request that fails on its own connection counts as dropped (E4).
+        staleRetries.incrementAndGet();
+        HttpClient fresh = newClient();
+        ex = exchange(fresh, method, url, headers, body);
+      }
+      Exchange done = ex;
+      listeners.forEach(l -> l.accept(done));
+      if (done.status() != 429 || attempt >= 5) {
+        return done;
+      }
+      pacer.pauseFor(retryAfter(done));
+    }
+  }
+
+  int staleRetries() {
+    return staleRetries.get();
+  }
+
+  private static HttpClient newClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  private Exchange exchange(HttpClient client, String method, String url, List<Map.Entry<String, String>> headers, byte[] body) {
+    HttpRequest.Builder b;
+    try {
+      b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("cannot build a URL from " + url + ": " + e.getMessage(), e);
+    }
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    for (Map.Entry<String, String> h : headers) {
+      b.header(h.getKey(), h.getValue());
+    }
+    try {
+      HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return complete(method, url, headers, body, false, r.statusCode(), r.headers().map(), r.body());
+    } catch (IOException e) {
+      return new Exchange(method, url, headers, body, false, -1, Map.of(), new byte[0], null, null,
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  static Exchange complete(String method, String url, List<Map.Entry<String, String>> headers, byte[] body,
+      boolean chunked, int status, Map<String, List<String>> responseHeaders, byte[] responseBody) {
+    Map<String, List<String>> lower = new TreeMap<>();
+    responseHeaders.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
+    JsonNode json = null;
+    String jsonError = null;
+    try {
+      json = responseBody.length == 0 ? null : JSON.readTree(responseBody);
+      if (json == null) {
+        jsonError = "empty body";
+      }
+    } catch (IOException e) {
+      jsonError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    }
+    return new Exchange(method, url, headers, body, chunked, status, lower, responseBody, json, jsonError, null);
+  }
+
+  /** Retry-After as seconds or an HTTP date; one second when absent or unreadable. */
+  static Duration retryAfter(Exchange ex) {
+    String v = ex.header("retry-after");
+    if (v == null) {
+      return Duration.ofSeconds(1);
+    }
+    try {
+      return Duration.ofSeconds(Math.min(120, Math.max(0, Long.parseLong(v.trim()))));
+    } catch (NumberFormatException e) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+        return d.isNegative() ? Duration.ZERO : d.compareTo(Duration.ofMinutes(2)) > 0 ? Duration.ofMinutes(2) : d;
+      } catch (RuntimeException e2) {
+        return Duration.ofSeconds(1);
+      }
+    }
+  }
+}

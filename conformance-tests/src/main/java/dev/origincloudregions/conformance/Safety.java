@@ -1,0 +1,215 @@
+package dev.origincloudregions.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SAFE rules, enforced on every request and verified at the end of a run.
+ *
+ * <ul>
+ *   <li>SAFE1: the zones are listed before the first change; a delete or upsert that names a pre-existing IP is never
+ *       sent (the guard throws instead); at the end the pre-existing mappings are compared with the first list.
+ *   <li>SAFE2: a create or upsert that names a valid address outside the documentation ranges is never sent, unless
+ *       the operator allowed any address.
+ *   <li>SAFE3: every address the run sent in a create or upsert is in the ledger; {@link #cleanUp} deletes whatever of
+ *       the ledger is still there, at the end, on failure, and from a shutdown hook on interruption.
+ * </ul>
+ */
+final class Safety {
+  private static final Pattern MAPPING_PATH =
+      Pattern.compile("^/zones/([^/]*)/cache/origin_cloud_regions(?:/([^/]*))?$");
+
+  private final boolean allowAnyAddress;
+  private final Map<String, Map<String, Mapping>> before = new LinkedHashMap<>();
+  private final Set<String> protectedIps = ConcurrentHashMap.newKeySet();
+  private final Map<String, Set<String>> ledger = new ConcurrentHashMap<>();
+  private final List<String> blocked = java.util.Collections.synchronizedList(new ArrayList<>());
+  private volatile boolean closing;
+  private volatile Thread cleaner;
+
+  Safety(boolean allowAnyAddress) {
+    this.allowAnyAddress = allowAnyAddress;
+  }
+
+  boolean allowAnyAddress() {
+    return allowAnyAddress;
+  }
+
+  /** Records a zone's mappings before the first change (SAFE1). */
+  void recordBefore(String zone, Snapshot s) {
+    Map<String, Mapping> m = new LinkedHashMap<>();
+    for (Mapping x : s.mappings()) {
+      m.put(x.ip(), x);
+      protectedIps.add(x.ip());
+      Ip.canonical(x.ip()).ifPresent(protectedIps::add);
+    }
+    before.put(zone, m);
+  }
+
+  Map<String, Mapping> before(String zone) {
+    return before.getOrDefault(zone, Map.of());
+  }
+
+  boolean hadMappings() {
+    return before.values().stream().anyMatch(m -> !m.isEmpty());
+  }
+
+  boolean isProtected(Ip ip) {
+    return protectedIps.contains(ip.toString());
+  }
+
+  Map<String, Set<String>> ledger() {
+    return ledger;
+  }
+
+  List<String> blocked() {
+    return List.copyOf(blocked);
+  }
+
+  /** Whether an address is a documentation address (SAFE2), IPv4-mapped forms of them included. */
+  static boolean isDocumentation(Ip ip) {
+    byte[] b = ip.bytes();
+    if (ip.isV4() || ip.isV4Mapped()) {
+      int n = b.length;
+      int a = b[n - 4] & 0xff;
+      int c = b[n - 3] & 0xff;
+      int d = b[n - 2] & 0xff;
+      return (a == 192 && c == 0 && d == 2) || (a == 198 && c == 51 && d == 100) || (a == 203 && c == 0 && d == 113);
+    }
+    return (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
+  }
+
+  /** Starts closing: from now on only the cleaning thread may send. */
+  void close() {
+    closing = true;
+    cleaner = Thread.currentThread();
+  }
+
+  /** Checks a request before it is sent; throws instead of sending a forbidden one. */
+  void guard(String method, String path, byte[] body) {
+    if (closing && Thread.currentThread() != cleaner) {
+      throw new IllegalStateException("the run is stopping; no further requests");
+    }
+    if (method.equals("GET")) {
+      return;
+    }
+    Matcher m = MAPPING_PATH.matcher(path);
+    if (!m.matches()) {
+      return;
+    }
+    String zone = m.group(1);
+    String sub = m.group(2) == null ? null : URLDecoder.decode(m.group(2).replace("+", "%2B"), StandardCharsets.UTF_8);
+    List<String> named = new ArrayList<>();
+    boolean creates = false;
+    if (sub == null && (method.equals("POST") || method.equals("PATCH"))) {
+      creates = true;
+      JsonNode j = parse(body);
+      if (j != null && j.path("ip").isTextual()) {
+        named.add(j.get("ip").asText());
+      }
+    } else if ("batch".equals(sub)) {
+      creates = method.equals("PATCH");
+      JsonNode j = parse(body);
+      if (j != null && j.isArray()) {
+        for (JsonNode i : j) {
+          if (i.isTextual()) {
+            named.add(i.asText());
+          } else if (i.path("ip").isTextual()) {
+            named.add(i.get("ip").asText());
+          }
+        }
+      }
+    } else if (sub != null && !"supported_regions".equals(sub)) {
+      named.add(sub);
+    }
+    if (!method.equals("POST") && !method.equals("PATCH") && !method.equals("DELETE")) {
+      return;
+    }
+    for (String text : named) {
+      Optional<Ip> ip = Ip.parse(text);
+      if (protectedIps.contains(text) || (ip.isPresent() && isProtected(ip.get()))) {
+        String why = "SAFE1: refused to send " + method + " naming the pre-existing " + text;
+        blocked.add(why);
+        throw new IllegalStateException(why);
+      }
+      if (creates && ip.isPresent() && !allowAnyAddress && !isDocumentation(ip.get())) {
+        String why = "SAFE2: refused to create " + text + ", which is not a documentation address";
+        blocked.add(why);
+        throw new IllegalStateException(why);
+      }
+    }
+    if (creates) {
+      Set<String> l = ledger.computeIfAbsent(zone, z -> ConcurrentHashMap.newKeySet());
+      for (String text : named) {
+        l.add(Ip.canonical(text).orElse(text));
+      }
+    }
+  }
+
+  private static JsonNode parse(byte[] body) {
+    if (body == null) {
+      return null;
+    }
+    try {
+      return Api.JSON.readTree(body);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  /**
+   * Deletes every mapping of the ledger still present in each zone (SAFE3) and returns what could not be removed.
+   * Pre-existing mappings are never touched. Safe to call more than once.
+   */
+  synchronized Map<String, Set<String>> cleanUp(Api api, Shapes shapes) {
+    Map<String, Set<String>> left = new LinkedHashMap<>();
+    for (Map.Entry<String, Set<String>> e : ledger.entrySet()) {
+      String zoneId = URLDecoder.decode(e.getKey(), StandardCharsets.UTF_8);
+      Zone zone = new Zone(api, zoneId);
+      Set<String> mine = e.getValue();
+      try {
+        Exchange first = zone.list();
+        if (first.status() == 400 || first.status() == 404) {
+          continue; // not a zone the target knows (an invalid zone_id from Z1): nothing can be there
+        }
+        List<String> present = ours(shapes.snapshot(first, "SAFE3"), mine);
+        for (int i = 0; i < present.size(); i += 100) {
+          zone.batchDelete(present.subList(i, Math.min(present.size(), i + 100)));
+        }
+        present = ours(shapes.snapshot(zone.list(), "SAFE3"), mine);
+        for (String ip : present) {
+          zone.delete(ip);
+        }
+        present = ours(shapes.snapshot(zone.list(), "SAFE3"), mine);
+        if (!present.isEmpty()) {
+          left.put(zoneId, new LinkedHashSet<>(present));
+        }
+      } catch (RuntimeException | AssertionError ex) {
+        left.put(zoneId, Set.of("(could not list the zone: " + ex.getMessage().lines().findFirst().orElse("") + ")"));
+      }
+    }
+    return left;
+  }
+
+  private List<String> ours(Snapshot s, Set<String> mine) {
+    List<String> out = new ArrayList<>();
+    for (Mapping m : s.mappings()) {
+      String c = Ip.canonical(m.ip()).orElse(m.ip());
+      if ((mine.contains(c) || mine.contains(m.ip())) && !protectedIps.contains(m.ip()) && !protectedIps.contains(c)) {
+        out.add(m.ip());
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,30 @@
+package dev.origincloudregions.conformance;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A zone's list as returned (L1, M4): the zone's {@code modified_on} and its mappings in the order received.
+ *
+ * @param modifiedOn list {@code modified_on} text, or null
+ * @param modifiedAt parsed, or null
+ * @param mappings the mappings in response order
+ * @param exchange the list exchange
+ */
+record Snapshot(String modifiedOn, Instant modifiedAt, List<Mapping> mappings, Exchange exchange) {
+
+  /** Mappings by returned {@code origin-ip}. */
+  Map<String, Mapping> byIp() {
+    Map<String, Mapping> m = new LinkedHashMap<>();
+    for (Mapping x : mappings) {
+      m.put(x.ip(), x);
+    }
+    return m;
+  }
+
+  boolean contains(String ip) {
+    return mappings.stream().anyMatch(m -> m.ip().equals(ip));
+  }
+}

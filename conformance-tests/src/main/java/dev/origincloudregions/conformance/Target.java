@@ -1,0 +1,273 @@
+package dev.origincloudregions.conformance;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.api.AsString;
+import org.quicktheories.core.Gen;
+import org.quicktheories.core.Reporter;
+
+/**
+ * What a check works with: the target's API, its two zones, its catalogue of regions, the profile, the safety
+ * guard, and a property runner (QuickTheories with the run's seed and tries).
+ */
+final class Target {
+  final RunOptions options;
+  final Api api;
+  final Shapes shapes;
+  final Safety safety;
+  final Zone zone;
+  final Zone otherZone;
+  final boolean reference;
+  final List<String> serverLog;
+  private volatile Catalogue catalogue;
+  private final Map<String, Instant> watermarks = new ConcurrentHashMap<>();
+
+  // per-check state
+  private String checkName = "";
+  private final AtomicInteger tries = new AtomicInteger();
+
+  Target(RunOptions options, Api api, Safety safety, List<String> serverLog) {
+    this.options = options;
+    this.api = api;
+    this.safety = safety;
+    this.reference = options.reference();
+    this.shapes = new Shapes(reference);
+    this.zone = new Zone(api, options.zoneId());
+    this.otherZone = new Zone(api, options.secondZoneId());
+    this.serverLog = serverLog;
+  }
+
+  Catalogue catalogue() {
+    Catalogue c = catalogue;
+    if (c == null) {
+      synchronized (this) {
+        if (catalogue == null) {
+          catalogue = Catalogue.read(shapes, zone.supportedRegions());
+        }
+        c = catalogue;
+      }
+    }
+    return c;
+  }
+
+  void beginCheck(String name) {
+    checkName = name;
+    tries.set(0);
+  }
+
+  int tries() {
+    return Math.max(1, tries.get());
+  }
+
+  long checkSeed() {
+    return options.seed() ^ (checkName.hashCode() * 0x9E3779B97F4A7C15L);
+  }
+
+  /** The shrunk counterexample of a failed property. */
+  static final class PropertyFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String counterexample;
+    final transient Throwable cause;
+    final int examples;
+
+    PropertyFailure(String counterexample, Throwable cause, int examples) {
+      super(cause == null ? "property falsified" : cause.getMessage(), cause);
+      this.counterexample = counterexample;
+      this.cause = cause;
+      this.examples = examples;
+    }
+  }
+
+  /** Runs {@code property} on {@code --tries} examples of {@code gen}. */
+  <T> void forAll(Gen<T> gen, Consumer<T> property) {
+    forAll(options.tries(), gen, property);
+  }
+
+  /**
+   * Runs {@code property} on {@code examples} values of {@code gen} with the check's seed; on failure QuickTheories
+   * shrinks the input and this throws {@link PropertyFailure} with the smallest one and its violation.
+   */
+  <T> void forAll(int examples, Gen<T> gen, Consumer<T> property) {
+    boolean[] failed = {false};
+    Reporter reporter = new Reporter() {
+      @Override
+      public void falisification(long seed, int used, Object smallest, Throwable cause, List<Object> others,
+          AsString<Object> asString) {
+        throw new PropertyFailure(asString.asString(smallest), cause, used);
+      }
+
+      @Override
+      public void falisification(long seed, int used, Object smallest, List<Object> others, AsString<Object> asString) {
+        throw new PropertyFailure(asString.asString(smallest), null, used);
+      }
+
+      @Override
+      public void valuesExhausted(int used) {
+        // fewer distinct values than examples: fine
+      }
+    };
+    QuickTheory.qt()
+        .withFixedSeed(checkSeed())
+        .withExamples(Math.max(1, examples))
+        .withShrinkCycles(options.shrinks())
+        .withReporter(reporter)
+        .forAll(gen)
+        .checkAssert(v -> {
+          if (!failed[0]) {
+            tries.incrementAndGet();
+          }
+          try {
+            property.accept(v);
+          } catch (RuntimeException | Error e) {
+            failed[0] = true;
+            throw e;
+          }
+        });
+  }
+
+  /** Scales the run's tries for an expensive property: at least {@code min}. */
+  int scaled(int divisor, int min) {
+    return Math.max(min, options.tries() / divisor);
+  }
+
+  // ---- state through the public API ----
+
+  Snapshot snapshot(Zone z, String rule) {
+    Snapshot s = shapes.snapshot(z.list(), rule);
+    observe(z, s.modifiedAt());
+    s.mappings().forEach(m -> observe(z, m.modifiedAt()));
+    return s;
+  }
+
+  /** Remembers a server timestamp of a zone (BD7: later ones must not be earlier). */
+  void observe(Zone z, Instant t) {
+    if (t != null) {
+      watermarks.merge(z.id, t, (a, b) -> a.isAfter(b) ? a : b);
+    }
+  }
+
+  Instant watermark(Zone z) {
+    return watermarks.get(z.id);
+  }
+
+  /**
+   * Brings a zone to "pre-existing mappings plus nothing of ours": deletes every mapping the run created that is
+   * still there, and returns the resulting list.
+   */
+  Snapshot reset(Zone z) {
+    Snapshot s = snapshot(z, "L1");
+    Set<String> mine = safety.ledger().getOrDefault(Api.segment(z.id), Set.of());
+    List<String> ours = new ArrayList<>();
+    for (Mapping m : s.mappings()) {
+      String c = Ip.canonical(m.ip()).orElse(m.ip());
+      if (mine.contains(c) && !safety.before(z.id).containsKey(m.ip())) {
+        ours.add(m.ip());
+      }
+    }
+    if (ours.isEmpty()) {
+      return s;
+    }
+    for (int i = 0; i < ours.size(); i += 100) {
+      z.batchDelete(ours.subList(i, Math.min(ours.size(), i + 100)));
+    }
+    Snapshot after = snapshot(z, "L1");
+    for (Mapping m : after.mappings()) {
+      if (ours.contains(m.ip())) {
+        z.delete(m.ip());
+      }
+    }
+    return snapshot(z, "L1");
+  }
+
+  /** An address near {@code ip} that is neither pre-existing nor in {@code taken} (canonical texts). */
+  Ip avoid(Ip ip, Set<String> taken) {
+    Ip x = ip;
+    for (int i = 0; i < 65_536 && (safety.isProtected(x) || taken.contains(x.toString())); i++) {
+      // Step within the last byte (IPv4 and IPv4-mapped stay in their /24) or the last group (IPv6).
+      byte[] b = x.bytes();
+      int n = b.length - 1;
+      b[n] = (byte) (b[n] + 1);
+      if (b[n] == 0 && !x.isV4() && !x.isV4Mapped()) {
+        b[n - 1]++;
+      }
+      x = Ip.of(b);
+    }
+    return x;
+  }
+
+  /** A documentation address that did not exist before the run, for requests that name "some" IP. */
+  String spare(int n) {
+    return avoid(Ip.v4(192, 0, 2, n), Set.of()).toString();
+  }
+
+  /** Distinct usable addresses for a list of generated ones, avoiding what the zone holds. */
+  List<Ip> usable(List<Ip> generated, Snapshot present) {
+    Set<String> taken = new HashSet<>();
+    present.mappings().forEach(m -> taken.add(Ip.canonical(m.ip()).orElse(m.ip())));
+    List<Ip> out = new ArrayList<>();
+    for (Ip g : generated) {
+      Ip u = avoid(g, taken);
+      taken.add(u.toString());
+      out.add(u);
+    }
+    return out;
+  }
+
+  /** Creates mappings through batch upsert (in chunks of 100) and checks that every one succeeded. */
+  void seed(Zone z, Map<Ip, VendorRegion> mappings) {
+    List<Map<String, String>> items = new ArrayList<>();
+    mappings.forEach((ip, p) -> items.add(Zone.item(ip.toString(), p)));
+    for (int i = 0; i < items.size(); i += 100) {
+      List<Map<String, String>> chunk = items.subList(i, Math.min(items.size(), i + 100));
+      BatchResult r = shapes.batch(z.batchUpsert(chunk), "BU2");
+      if (r.succeeded().size() + r.failed().size() != chunk.size()) {
+        throw new Violation("BD4", "seeding " + chunk.size() + " mappings by batch upsert: the answer has "
+            + r.succeeded().size() + " succeeded and " + r.failed().size() + " failed items", r.exchange());
+      }
+      if (!r.failed().isEmpty() || r.succeeded().size() != chunk.size()) {
+        throw new Violation("BU2", "seeding " + chunk.size() + " valid mappings with listed vendor/region pairs: "
+            + r.succeeded().size() + " succeeded, failed: " + r.failed(), r.exchange());
+      }
+      observe(z, r.modifiedAt());
+    }
+  }
+
+  /** Deletes the given addresses (best effort, in chunks of 100). */
+  void clear(Zone z, Collection<String> ips) {
+    List<String> l = new ArrayList<>(ips);
+    for (int i = 0; i < l.size(); i += 100) {
+      z.batchDelete(l.subList(i, Math.min(l.size(), i + 100)));
+    }
+  }
+
+  static Map<Ip, VendorRegion> zip(List<Ip> ips, List<VendorRegion> pairs) {
+    Map<Ip, VendorRegion> m = new LinkedHashMap<>();
+    for (int i = 0; i < ips.size(); i++) {
+      m.put(ips.get(i), pairs.get(i % pairs.size()));
+    }
+    return m;
+  }
+
+  /** Fails with {@code rule} unless {@code condition} holds. */
+  static void expect(boolean condition, String rule, Exchange ex, String message) {
+    if (!condition) {
+      throw new Violation(rule, message, ex);
+    }
+  }
+
+  void skipUnlessReference(String why) {
+    if (!reference) {
+      throw new Check.Skip(why + " is a [ref] rule; the documented profile does not check it");
+    }
+  }
+}

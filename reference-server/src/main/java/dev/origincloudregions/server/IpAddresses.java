@@ -1,0 +1,144 @@
+package dev.origincloudregions.server;
+
+import inet.ipaddr.AddressStringParameters.RangeParameters;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+import inet.ipaddr.ipv6.IPv6Address;
+import inet.ipaddr.ipv6.IPv6AddressStringParameters;
+import java.util.Optional;
+
+/**
+ * The contract's rules for IP address text (IP1–IP3): which text is accepted and its canonical form.
+ *
+ * <ul>
+ *   <li>IPv4: a dotted quad of four decimal octets 0–255 without leading zeros ({@code 010.0.0.1} is
+ *       refused: octal ambiguity is a known attack vector).
+ *   <li>IPv6: any RFC 4291 text form, hex digits in either case, with an embedded IPv4 tail allowed
+ *       (its octets follow the IPv4 rule). Canonical form per RFC 5952: lowercase, no leading zeros,
+ *       the longest run of two or more zero groups compressed (the first on a tie), a single zero
+ *       group never compressed.
+ *   <li>IPv4-mapped addresses ({@code ::ffff:0:0/96}) keep a dotted tail: {@code ::ffff:c000:201}
+ *       becomes {@code ::ffff:192.0.2.1}. They stay IPv6: {@code ::ffff:192.0.2.1} and
+ *       {@code 192.0.2.1} are two different mappings (unlike {@link java.net.InetAddress}, which folds
+ *       the first into the second).
+ *   <li>Refused: surrounding whitespace, brackets, zone indexes ({@code %eth0}), prefix lengths
+ *       ({@code /24}), the empty string and anything else.
+ * </ul>
+ *
+ * <p>Parsing and RFC 5952 formatting are the IPAddress library's, configured strictly; a character
+ * check in front refuses everything the library would otherwise tolerate (it trims whitespace, for
+ * one). {@code IpAddressesTest} pins every rule with a table of tricky cases.
+ */
+final class IpAddresses {
+  /** The longest valid text: eight four-digit groups with the last two written as a dotted quad. */
+  static final int MAX_TEXT_LENGTH = "0000:0000:0000:0000:0000:ffff:255.255.255.255".length();
+
+  private static final IPAddressStringParameters STRICT = parameters(false);
+  private static final IPAddressStringParameters LEADING_ZEROS_ALLOWED = parameters(true);
+
+  private IpAddresses() {}
+
+  /** The canonical form of {@code text}, or empty when it is not a valid origin IP. */
+  static Optional<String> canonical(String text) {
+    return parse(text).map(Ip::text);
+  }
+
+  /** Parses {@code text} by the contract's rules; empty when it is not a valid origin IP. */
+  static Optional<Ip> parse(String text) {
+    return parse(text, STRICT);
+  }
+
+  /**
+   * Like {@link #parse} but reads IPv4 octets with leading zeros as decimal ({@code 010.0.0.1} is
+   * {@code 10.0.0.1}). Only the defect {@link Defect#ACCEPTS_LEADING_ZERO_IPV4} uses it.
+   */
+  static Optional<Ip> parseAllowingLeadingZeros(String text) {
+    return parse(text, LEADING_ZEROS_ALLOWED);
+  }
+
+  private static Optional<Ip> parse(String text, IPAddressStringParameters parameters) {
+    if (text == null || text.isEmpty() || text.length() > MAX_TEXT_LENGTH || !onlyAddressCharacters(text)) {
+      return Optional.empty();
+    }
+    IPAddress address = new IPAddressString(text, parameters).getAddress();
+    if (address == null || address.isMultiple() || address.isPrefixed()) {
+      return Optional.empty();
+    }
+    byte[] bytes = address.getBytes();
+    if (address.isIPv4()) {
+      return Optional.of(Ip.ipv4(toLong(bytes, 0, 4)));
+    }
+    long hi = toLong(bytes, 0, 8);
+    long lo = toLong(bytes, 8, 8);
+    IPv6Address v6 = address.toIPv6();
+    String canonical = v6.isIPv4Mapped()
+        ? "::ffff:" + Ip.dotted(lo & 0xffff_ffffL)
+        : v6.toCanonicalString();
+    return Optional.of(Ip.ipv6(canonical, hi, lo));
+  }
+
+  /** Hex digits, colons and dots only: no whitespace, brackets, '%', '/', signs or wildcards. */
+  private static boolean onlyAddressCharacters(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static long toLong(byte[] bytes, int from, int count) {
+    long value = 0;
+    for (int i = from; i < from + count; i++) {
+      value = (value << 8) | (bytes[i] & 0xff);
+    }
+    return value;
+  }
+
+  private static IPAddressStringParameters parameters(boolean ipv4LeadingZeros) {
+    IPAddressStringParameters.Builder builder = new IPAddressStringParameters.Builder()
+        .allowEmpty(false)
+        .allowSingleSegment(false)
+        .allowPrefix(false)
+        .allowMask(false)
+        .allowPrefixOnly(false)
+        .allowAll(false)
+        .allowWildcardedSeparator(false)
+        .setRangeOptions(RangeParameters.NO_RANGE)
+        .allow_inet_aton(false);
+    builder.getIPv4AddressParametersBuilder()
+        .allow_inet_aton(false)
+        .allow_inet_aton_hex(false)
+        .allow_inet_aton_octal(false)
+        .allow_inet_aton_leading_zeros(false)
+        .allow_inet_aton_joined_segments(false)
+        .allowBinary(false)
+        .allowLeadingZeros(ipv4LeadingZeros)
+        .allowUnlimitedLeadingZeros(false)
+        .allowWildcardedSeparator(false)
+        .setRangeOptions(RangeParameters.NO_RANGE);
+    IPv6AddressStringParameters.Builder v6 = builder.getIPv6AddressParametersBuilder()
+        .allowBase85(false)
+        .allowZone(false)
+        .allowEmptyZone(false)
+        .allow_mixed_inet_aton(false)
+        .allowMixed(true)
+        .allowBinary(false)
+        .allowWildcardedSeparator(false)
+        // "0db8" is a valid group (RFC 4291 allows up to four hex digits); "00db8" is not.
+        .allowLeadingZeros(true)
+        .allowUnlimitedLeadingZeros(false)
+        .setRangeOptions(RangeParameters.NO_RANGE);
+    v6.getEmbeddedIPv4AddressParametersBuilder()
+        .allow_inet_aton(false)
+        .allowBinary(false)
+        .allowLeadingZeros(false)
+        .allowUnlimitedLeadingZeros(false)
+        .allowWildcardedSeparator(false)
+        .setRangeOptions(RangeParameters.NO_RANGE);
+    return builder.toParams();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.origincloudregions.server;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The spec check that every other test relies on has teeth: it refuses responses that drift. */
+class SpecValidatorTest {
+  private static final String LIST = "/zones/023e105f4ecef8ad9ca31a8372d0c353/cache/origin_cloud_regions";
+  private final SpecValidator spec = SpecValidator.instance();
+
+  private static String list(String mapping) {
+    return "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"origin_public_cloud_region\","
+        + "\"editable\":true,\"modified_on\":\"2026-03-01T12:00:00Z\",\"value\":[" + mapping + "]}}";
+  }
+
+  @Test
+  void acceptsTheDocumentedListShape() {
+    assertThatCode(() -> spec.assertConforms("GET", LIST, 200, "application/json",
+        list("{\"origin-ip\":\"192.0.2.1\",\"vendor\":\"aws\",\"region\":\"us-east-1\",\"modified_on\":\"2026-03-01T12:00:00Z\"}")))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  @DisplayName("M1: refuses a mapping keyed origin_ip instead of origin-ip")
+  void refusesUnderscoreKey() {
+    assertThatThrownBy(() -> spec.assertConforms("GET", LIST, 200, "application/json",
+        list("{\"origin_ip\":\"192.0.2.1\",\"vendor\":\"aws\",\"region\":\"us-east-1\"}")))
+        .hasMessageContaining("origin_ip");
+  }
+
+  @Test
+  @DisplayName("E1: refuses an error envelope without result: null, or with no error")
+  void refusesIncompleteErrorEnvelopes() {
+    assertThatThrownBy(() -> spec.assertConforms("GET", LIST, 400, "application/json",
+        "{\"success\":false,\"errors\":[{\"code\":7003,\"message\":\"x\"}],\"messages\":[]}"))
+        .hasMessageContaining("result");
+    assertThatThrownBy(() -> spec.assertConforms("GET", LIST, 400, "application/json",
+        "{\"success\":false,\"errors\":[],\"messages\":[],\"result\":null}"))
+        .hasMessageContaining("minItems");
+    assertThatThrownBy(() -> spec.assertConforms("GET", LIST, 400, "application/json",
+        "{\"success\":false,\"errors\":[{\"code\":7003,\"message\":\"x\"}],\"messages\":[],\"result\":{}}"))
+        .hasMessageContaining("enum");
+  }
+
+  @Test
+  void refusesAStatusTheOperationDoesNotDocument() {
+    assertThatThrownBy(() -> spec.assertConforms("GET", LIST, 404, "application/json",
+        "{\"success\":false,\"errors\":[{\"code\":7000,\"message\":\"x\"}],\"messages\":[],\"result\":null}"))
+        .hasMessageContaining("404");
+  }
+
+  @Test
+  @DisplayName("BD4: refuses a batch result without a failed array")
+  void refusesBatchResultWithoutFailedArray() {
+    assertThatThrownBy(() -> spec.assertConforms("DELETE", LIST + "/batch", 200, "application/json",
+        "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"origin_public_cloud_region\","
+            + "\"editable\":true,\"modified_on\":null,\"value\":{\"succeeded\":[]}}}"))
+        .hasMessageContaining("failed");
+  }
+
+  @Test
+  @DisplayName("E3: a request that names no operation must get a 4xx JSON failure envelope")
+  void checksResponsesToUnknownOperationsAgainstTheFailureEnvelope() {
+    assertThatCode(() -> spec.assertConforms("PUT", LIST, 405, "application/json",
+        "{\"success\":false,\"errors\":[{\"code\":7001,\"message\":\"x\"}],\"messages\":[],\"result\":null}"))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> spec.assertConforms("PUT", LIST, 405, "application/json", "{\"success\":true}"))
+        .hasMessageContaining("required");
+    assertThatThrownBy(() -> spec.assertConforms("GET", "/nope", 404, "text/html", "<html></html>"))
+        .hasMessageContaining("Content-Type");
+    assertThatThrownBy(() -> spec.assertConforms("GET", "/nope", 500, "application/json",
+        "{\"success\":false,\"errors\":[{\"code\":1000,\"message\":\"x\"}],\"messages\":[],\"result\":null}"))
+        .hasMessageContaining("500");
+  }
+}
