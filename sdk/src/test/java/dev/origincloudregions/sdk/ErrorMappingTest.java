@@ -245,7 +245,7 @@ class ErrorMappingTest {
   }
 
   @Test
-  void aRefusedConnectionIsATransportExceptionAfterEveryAttempt() {
+  void aRefusedConnectionIsATransportExceptionNamingTheRequest() {
     var refused =
         OriginCloudRegions.builder()
             .baseUrl(RecordingServer.refusingBaseUrl())
