@@ -23,6 +23,7 @@ final class Suite {
             OperationChecks.all(),
             BatchDeleteChecks.all(),
             BatchUpsertChecks.all(),
+            PactChecks.all(), // the SDK's consumer contract, one check per interaction (docs/pact.md)
             StatefulCheck.all(),
             EndChecks.all())
         .flatMap(List::stream)

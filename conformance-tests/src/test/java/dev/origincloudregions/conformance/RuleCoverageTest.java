@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every rule of the contract has a check: the rule IDs are parsed from a copy of contract.md (test resources; keep
- * it in step with shared/contract.md), so a rule added there without a check fails this test.
+ * Every rule of the contract has a check: the rule IDs are parsed from the repository's docs/contract.md (added
+ * to the test resources by the pom), so a rule added there without a check fails this test.
  */
 class RuleCoverageTest {
   static Set<String> contractRuleIds() throws IOException {

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * The server refused the request: an HTTP error status, or a body with {@code "success": false}.
  *
  * <p>The message names the operation, the HTTP status and every {@code code message} pair, for example
- * {@code "bulkDelete: HTTP 400 [1191 A batch holds at most 100 items]"}.
+ * {@code "bulkDelete: HTTP 400 [1191 A batch holds at most 100 items]"}. The server's messages are
+ * quoted exactly as sent; the client itself never puts credentials into a message.
  */
 public final class ApiException extends OriginCloudRegionsException {
   private static final long serialVersionUID = 1L;

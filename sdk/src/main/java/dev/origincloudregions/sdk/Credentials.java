@@ -1,14 +1,14 @@
 package dev.origincloudregions.sdk;
 
-import feign.RequestTemplate;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /** How requests authenticate. {@link #toString()} never shows a secret. */
 abstract class Credentials {
   static final Credentials NONE =
       new Credentials() {
         @Override
-        void apply(RequestTemplate template) {}
+        void apply(BiConsumer<String, String> header) {}
 
         @Override
         public String toString() {
@@ -16,14 +16,20 @@ abstract class Credentials {
         }
       };
 
-  abstract void apply(RequestTemplate template);
+  /** Adds the authentication headers to a request, through {@code header.accept(name, value)}. */
+  abstract void apply(BiConsumer<String, String> header);
 
   static Credentials token(String token) {
-    String t = secret(token, "apiToken");
+    return token(token, "apiToken");
+  }
+
+  /** A token; {@code name} says where it came from, for the error message. */
+  static Credentials token(String token, String name) {
+    String t = secret(token, name);
     return new Credentials() {
       @Override
-      void apply(RequestTemplate template) {
-        template.header("Authorization", "Bearer " + t);
+      void apply(BiConsumer<String, String> header) {
+        header.accept("Authorization", "Bearer " + t);
       }
 
       @Override
@@ -38,9 +44,9 @@ abstract class Credentials {
     String k = secret(key, "key");
     return new Credentials() {
       @Override
-      void apply(RequestTemplate template) {
-        template.header("X-Auth-Email", e);
-        template.header("X-Auth-Key", k);
+      void apply(BiConsumer<String, String> header) {
+        header.accept("X-Auth-Email", e);
+        header.accept("X-Auth-Key", k);
       }
 
       @Override
@@ -50,11 +56,17 @@ abstract class Credentials {
     };
   }
 
+  /**
+   * Refuses anything but visible ASCII, at build time. Other text cannot be a Cloudflare credential and
+   * would fail late and leak: the JDK's HTTP client rejects a header value above U+00FF with an
+   * IllegalArgumentException that quotes the value (so the secret) on every call, and sends Latin-1
+   * letters as single bytes the server decodes differently. The value itself is never repeated here.
+   */
   private static String secret(String value, String name) {
     Objects.requireNonNull(value, name + " == null");
-    if (value.isBlank() || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      // The value itself is not repeated: it may be a secret.
-      throw new IllegalArgumentException(name + " must be non-blank printable text");
+    if (value.isEmpty() || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new IllegalArgumentException(
+          name + " must be printable ASCII without spaces or line breaks (the value is not shown)");
     }
     return value;
   }

@@ -8,10 +8,8 @@ import dev.origincloudregions.sdk.generated.invoker.ApiClient;
 import feign.FeignException;
 import feign.Logger;
 import feign.Request;
-import feign.RequestInterceptor;
 import feign.RetryableException;
 import feign.Retryer;
-import feign.http2client.Http2Client;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -82,23 +80,17 @@ public final class OriginCloudRegions {
             .connectTimeout(b.connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    String userAgent = b.userAgent;
-    RequestInterceptor headers =
-        template -> {
-          credentials.apply(template);
-          template.header("User-Agent", userAgent);
-        };
     apiClient
         .getFeignBuilder()
-        .client(new Http2Client(http))
+        .client(new JdkTransport(http, credentials, b.userAgent))
         .options(
             new Request.Options(
                 b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                 b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
                 false))
         .retryer(Retryer.NEVER_RETRY) // retries are ours: see call()
+        .decoder(new JsonBodyDecoder(mapper)) // reads to the end, so that the connection is kept
         .errorDecoder(new HttpError.Decoder(mapper))
-        .requestInterceptor(headers)
         .logLevel(Logger.Level.NONE);
     this.api = apiClient.buildClient(OriginCloudRegionsApi.class);
   }
@@ -188,6 +180,7 @@ public final class OriginCloudRegions {
    */
   public BatchResult bulkDeleteAll(String zoneId, List<String> ips, BatchProgressListener listener) {
     String zone = zone(zoneId);
+    Objects.requireNonNull(ips, "ips == null");
     return inBatches(List.copyOf(ips), listener, chunk -> bulkDelete(zone, chunk));
   }
 
@@ -203,6 +196,7 @@ public final class OriginCloudRegions {
   public BatchResult bulkUpsertAll(
       String zoneId, List<MappingRequest> items, BatchProgressListener listener) {
     String zone = zone(zoneId);
+    Objects.requireNonNull(items, "items == null");
     return inBatches(List.copyOf(items), listener, chunk -> bulkUpsert(zone, chunk));
   }
 
@@ -279,9 +273,15 @@ public final class OriginCloudRegions {
     return ip;
   }
 
-  /** Path values must not change the path: no separators, escapes or control characters. */
+  /**
+   * Path values must not change the path: no separators, escapes or control characters, and not a dot
+   * segment ({@code .} or {@code ..}), which is sent as is and which URL normalisation on the way (RFC
+   * 3986 section 5.2.4) would resolve to another resource.
+   */
   private static boolean unreserved(String s) {
-    return s.chars().allMatch(c -> c > 0x20 && c < 0x7f && "/?#%\\".indexOf(c) < 0);
+    return !s.equals(".")
+        && !s.equals("..")
+        && s.chars().allMatch(c -> c > 0x20 && c < 0x7f && "/?#%\\".indexOf(c) < 0);
   }
 
   /** Sends a request, retrying as the policy says, and turns failures into the public exceptions. */
@@ -329,13 +329,23 @@ public final class OriginCloudRegions {
     }
   }
 
+  /**
+   * What went wrong, for a message: the exception that the transport or the decoder reported (the one
+   * Feign wraps), by class name and the first message found among its causes, plus the request line
+   * when no answer arrived. The class name always stays: the JDK reports a refused connection as a
+   * ConnectException without a message, caused by a ClosedChannelException without one either.
+   */
   private static String describe(Exception e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    Throwable reported = e instanceof FeignException && e.getCause() != null ? e.getCause() : e;
+    String message = null;
+    for (Throwable t = reported; t != null && message == null; t = t.getCause()) {
+      message = t.getMessage();
     }
-    String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    String what = reported.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    if (e instanceof RetryableException r && r.hasRequest()) {
+      return what + " (" + r.request().httpMethod() + " " + r.request().url() + ")";
+    }
+    return what;
   }
 
   /**
@@ -355,6 +365,11 @@ public final class OriginCloudRegions {
     /** The API's base URL, path included; default {@value OriginCloudRegions#DEFAULT_BASE_URL}. */
     public Builder baseUrl(String baseUrl) {
       Objects.requireNonNull(baseUrl, "baseUrl == null");
+      if (baseUrl.indexOf('@') >= 0) {
+        // User info would be repeated in toString() and in error messages; the URL is not shown.
+        throw new IllegalArgumentException(
+            "baseUrl must not contain '@' (user info): credentials go in apiToken(...) or emailAndKey(...)");
+      }
       URI uri;
       try {
         uri = URI.create(baseUrl);
@@ -370,7 +385,10 @@ public final class OriginCloudRegions {
       return this;
     }
 
-    /** Authenticates with an API token, sent as {@code Authorization: Bearer <token>}. */
+    /**
+     * Authenticates with an API token, sent as {@code Authorization: Bearer <token>}. A token that is
+     * not printable ASCII without spaces is refused here, and the message does not repeat it.
+     */
     public Builder apiToken(String token) {
       this.credentials = Credentials.token(token);
       return this;
@@ -412,8 +430,9 @@ public final class OriginCloudRegions {
     /** The {@code User-Agent} header; default {@code origin-cloud-regions-java/<version>}. */
     public Builder userAgent(String userAgent) {
       Objects.requireNonNull(userAgent, "userAgent == null");
-      if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-        throw new IllegalArgumentException("userAgent must be non-blank printable text");
+      // ASCII only, as for credentials: the JDK's HTTP client would refuse other text on every call.
+      if (userAgent.isBlank() || userAgent.chars().anyMatch(c -> c < 0x20 || c >= 0x7f)) {
+        throw new IllegalArgumentException("userAgent must be non-blank printable ASCII text");
       }
       this.userAgent = userAgent;
       return this;
@@ -433,7 +452,7 @@ public final class OriginCloudRegions {
           throw new IllegalStateException(
               "No credentials: call apiToken(...) or emailAndKey(...), or set CLOUDFLARE_API_TOKEN");
         }
-        c = Credentials.token(fromEnv.trim());
+        c = Credentials.token(fromEnv.trim(), "CLOUDFLARE_API_TOKEN");
       }
       return new OriginCloudRegions(this, c);
     }

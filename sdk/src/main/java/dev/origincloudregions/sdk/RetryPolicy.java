@@ -66,11 +66,15 @@ public final class RetryPolicy {
   Duration backoff(int retry) {
     long initial = initialBackoff.toMillis();
     long cap = maxBackoff.toMillis();
-    long ceiling = initial <= 0 ? 0 : Math.min(cap, initial << Math.min(retry - 1, 30));
-    if (ceiling < 0) {
-      ceiling = cap;
-    }
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling + 1));
+    int doublings = Math.max(0, Math.min(retry - 1, 62));
+    // min(cap, initial * 2^doublings) without overflow: a shifted value that wraps around can come out
+    // positive and small (for example 2^34 + 1 ms shifted by 30), so compare before shifting.
+    long ceiling = initial > (cap >> doublings) ? cap : initial << doublings;
+    long jittered =
+        ceiling == Long.MAX_VALUE
+            ? ThreadLocalRandom.current().nextLong(Long.MAX_VALUE)
+            : ThreadLocalRandom.current().nextLong(ceiling + 1);
+    return Duration.ofMillis(jittered);
   }
 
   @Override
