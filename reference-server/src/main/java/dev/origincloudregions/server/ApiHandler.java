@@ -62,15 +62,26 @@ final class ApiHandler extends Handler.Abstract {
     // Logged before the answer leaves, so a client never holds an answer that is not logged yet.
     requestLog.accept(logLine(request, reply.status(), started, api.token()));
     observer.exchanged(request.getMethod(), request.getHttpURI().getPath(), reply.status(), CONTENT_TYPE, reply.body());
-    if (reply.bodyLeftUnread()) {
+    if (reply.bodyLeftUnread() || mayHaveUnreadBody(request)) {
       // The answer goes out first, then the rest of the body is read and thrown away (bounded), so
       // the client, which may still be sending, gets its answer on a connection that stays sound.
+      // This covers a 413 and also a body sent to an operation that reads none (GET, single DELETE):
+      // answering those without reading made TCP reset the connection under the JDK client [E4].
       Callback thenDrain = Callback.from(() -> new Drain(request, callback).start(), callback::failed);
       response.write(true, ByteBuffer.wrap(reply.body()), thenDrain);
     } else {
       response.write(true, ByteBuffer.wrap(reply.body()), callback);
     }
     return true;
+  }
+
+  /**
+   * Whether the request announced a body that may still be (partly) unread: a positive length, or a
+   * chunked body. A body the operation read to its end drains at once.
+   */
+  private static boolean mayHaveUnreadBody(Request request) {
+    long length = request.getLength();
+    return length > 0 || (length < 0 && request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING));
   }
 
   /** {@code METHOD /path STATUS 1.234ms}: the path without its query, the token redacted [A3]. */
@@ -87,7 +98,7 @@ final class ApiHandler extends Handler.Abstract {
   }
 
   /**
-   * Reads and discards what is left of a refused request body: at most {@link #DRAIN_LIMIT} bytes, for
+   * Reads and discards what is left of a request body that was refused or not needed: at most {@link #DRAIN_LIMIT} bytes, for
    * at most {@link #DRAIN_TIME}. Without it, closing a connection with unread bytes makes TCP reset it,
    * and a client still sending could lose the 413 it was sent. Past either bound Jetty closes the
    * connection (the answer has been sent by then).

@@ -179,6 +179,22 @@ class EnvelopeAndTransportTest extends ServerTestSupport {
   }
 
   @Test
+  @DisplayName("E4: a large body sent to an operation that reads none (GET, single DELETE) still gets its answer, never a dropped connection")
+  void unneededBodiesNeverDropTheConnection() {
+    String zone = newZone();
+    http.send("PATCH", zonePath(zone) + "/batch", upsertBody(List.of(docIpv4(1))));
+    String body = "[" + " ".repeat((512 << 10) - 2) + "]";
+    for (int i = 0; i < 12; i++) {
+      RawHttp.Reply list = http.send("GET", zonePath(zone), body);
+      assertThat(list.status()).as("GET with a 512 KiB body, attempt %d", i).isEqualTo(200);
+      RawHttp.Reply missing = http.send("DELETE", zonePath(zone) + "/" + docIpv4(2), body);
+      assertThat(missing.status()).as("single DELETE with a 512 KiB body, attempt %d", i).isEqualTo(404);
+      assertThat(missing.errorCode()).isEqualTo(1142);
+    }
+    assertThat(http.get(zonePath(zone)).result().path("value")).as("nothing changed").hasSize(1);
+  }
+
+  @Test
   @DisplayName("E4: a chunked body over 1 MiB (no Content-Length) answers 413 with code 1192, and nothing changes")
   void chunkedBodyOverTheLimit() {
     String zone = newZone();
