@@ -23,6 +23,17 @@ import org.junit.jupiter.api.Test;
 class ResponseDecodingTest {
   static final OffsetDateTime MARCH_1_NOON = OffsetDateTime.parse("2026-03-01T12:00:00Z");
 
+  /** The mapping that {@link Fixtures#SINGLE_200} documents (create, get and delete answer the same shape). */
+  static final Mapping DOCUMENTED_MAPPING = new Mapping("192.0.2.1", "aws", "us-east-1", MARCH_1_NOON);
+
+  /**
+   * The applied items that both documented batch answers hold, {@link Fixtures#BATCH_UPSERT_200} and
+   * {@link Fixtures#BATCH_DELETE_200}.
+   */
+  static final List<BatchItem> DOCUMENTED_BATCH_ITEMS = List.of(
+      new BatchItem("192.0.2.1", "aws", "us-east-1", null),
+      new BatchItem("2001:db8::1", "gcp", "us-central1", null));
+
   final RecordingServer server = new RecordingServer();
   final OriginCloudRegions client = Fixtures.clientOf(server).build();
 
@@ -49,15 +60,14 @@ class ResponseDecodingTest {
 
     Mapping created = client.create(ZONE, MappingRequest.of("192.0.2.1", "aws", "us-east-1"));
 
-    assertThat(created).isEqualTo(new Mapping("192.0.2.1", "aws", "us-east-1", MARCH_1_NOON));
+    assertThat(created).isEqualTo(DOCUMENTED_MAPPING);
   }
 
   @Test
   void decodesTheDocumentedGetResponse() {
     server.enqueue(200, SINGLE_200);
 
-    assertThat(client.get(ZONE, "192.0.2.1"))
-        .isEqualTo(new Mapping("192.0.2.1", "aws", "us-east-1", MARCH_1_NOON));
+    assertThat(client.get(ZONE, "192.0.2.1")).isEqualTo(DOCUMENTED_MAPPING);
   }
 
   @Test
@@ -65,8 +75,7 @@ class ResponseDecodingTest {
   void decodesTheDocumentedDeleteResponse() {
     server.enqueue(200, SINGLE_200);
 
-    assertThat(client.delete(ZONE, "192.0.2.1"))
-        .isEqualTo(new Mapping("192.0.2.1", "aws", "us-east-1", MARCH_1_NOON));
+    assertThat(client.delete(ZONE, "192.0.2.1")).isEqualTo(DOCUMENTED_MAPPING);
   }
 
   @Test
@@ -96,10 +105,7 @@ class ResponseDecodingTest {
                 MappingRequest.of("2001:db8::1", "gcp", "us-central1")));
 
     assertThat(result.modifiedOn()).isEqualTo(MARCH_1_NOON);
-    assertThat(result.succeeded())
-        .containsExactly(
-            new BatchItem("192.0.2.1", "aws", "us-east-1", null),
-            new BatchItem("2001:db8::1", "gcp", "us-central1", null));
+    assertThat(result.succeeded()).containsExactlyElementsOf(DOCUMENTED_BATCH_ITEMS);
     assertThat(result.failed()).isEmpty();
     assertThat(result.allSucceeded()).isTrue();
   }
@@ -112,10 +118,7 @@ class ResponseDecodingTest {
     BatchResult result = client.bulkDelete(ZONE, List.of("192.0.2.1", "2001:db8::1"));
 
     assertThat(result.modifiedOn()).isEqualTo(MARCH_1_NOON);
-    assertThat(result.succeeded())
-        .containsExactly(
-            new BatchItem("192.0.2.1", "aws", "us-east-1", null),
-            new BatchItem("2001:db8::1", "gcp", "us-central1", null));
+    assertThat(result.succeeded()).containsExactlyElementsOf(DOCUMENTED_BATCH_ITEMS);
     assertThat(result.failed()).isEmpty();
   }
 
@@ -191,8 +194,7 @@ class ResponseDecodingTest {
          "success":true,"result_info":{"count":1},"trace":"abc"}
         """);
 
-    assertThat(client.get(ZONE, "192.0.2.1"))
-        .isEqualTo(new Mapping("192.0.2.1", "aws", "us-east-1", MARCH_1_NOON));
+    assertThat(client.get(ZONE, "192.0.2.1")).isEqualTo(DOCUMENTED_MAPPING);
   }
 
   @Test

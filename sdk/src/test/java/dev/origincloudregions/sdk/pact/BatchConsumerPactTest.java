@@ -1,30 +1,34 @@
 package dev.origincloudregions.sdk.pact;
 
-import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonArray;
+import static dev.origincloudregions.sdk.pact.Contract.AWS;
 import static dev.origincloudregions.sdk.pact.Contract.CONSUMER;
+import static dev.origincloudregions.sdk.pact.Contract.CONSUMER_TOKEN;
+import static dev.origincloudregions.sdk.pact.Contract.EXAMPLE_TIMESTAMP;
 import static dev.origincloudregions.sdk.pact.Contract.EXAMPLE_ZONE;
+import static dev.origincloudregions.sdk.pact.Contract.GCP;
 import static dev.origincloudregions.sdk.pact.Contract.M;
 import static dev.origincloudregions.sdk.pact.Contract.MAPPINGS_EXIST;
 import static dev.origincloudregions.sdk.pact.Contract.NO_CREDENTIALS;
 import static dev.origincloudregions.sdk.pact.Contract.NO_MAPPING_FOR;
 import static dev.origincloudregions.sdk.pact.Contract.PROVIDER;
 import static dev.origincloudregions.sdk.pact.Contract.ZONE_EXISTS;
+import static dev.origincloudregions.sdk.pact.Contract.batchResult;
+import static dev.origincloudregions.sdk.pact.Contract.client;
 import static dev.origincloudregions.sdk.pact.Contract.failed;
 import static dev.origincloudregions.sdk.pact.Contract.failure;
+import static dev.origincloudregions.sdk.pact.Contract.ipsBody;
 import static dev.origincloudregions.sdk.pact.Contract.ipsParam;
+import static dev.origincloudregions.sdk.pact.Contract.jsonRequest;
+import static dev.origincloudregions.sdk.pact.Contract.mappingsBody;
 import static dev.origincloudregions.sdk.pact.Contract.mappingsParam;
-import static dev.origincloudregions.sdk.pact.Contract.modifiedOn;
 import static dev.origincloudregions.sdk.pact.Contract.path;
-import static dev.origincloudregions.sdk.pact.Contract.resultHeader;
 import static dev.origincloudregions.sdk.pact.Contract.succeeded;
-import static dev.origincloudregions.sdk.pact.Contract.success;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.PactVerificationResult;
-import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -45,7 +49,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
@@ -61,57 +64,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
 class BatchConsumerPactTest {
-  static final OffsetDateTime EXAMPLE_TIME = OffsetDateTime.parse(Contract.EXAMPLE_TIME);
-  static final M AWS = new M("192.0.2.1", "aws", "us-east-1");
-  static final M GCP = new M("2001:db8::1", "gcp", "us-central1");
   static final String BATCH = "/batch";
 
   /** 192.0.2.0 to 192.0.2.100: one more than a batch may hold, all documentation addresses (SAFE2). */
   static final List<String> HUNDRED_AND_ONE =
       IntStream.rangeClosed(0, 100).mapToObj(i -> "192.0.2." + i).toList();
 
-  static OriginCloudRegions client(MockServer server) {
-    return OriginCloudRegions.builder()
-        .baseUrl(server.getUrl())
-        .apiToken("pact-consumer-token")
-        .retryPolicy(RetryPolicy.NONE)
-        .build();
-  }
-
-  static DslPart ips(List<String> ips) {
-    return newJsonArray(a -> ips.forEach(a::stringValue)).build();
-  }
-
   // ---------------------------------------------------------------- batch upsert
 
   @Pact(consumer = CONSUMER)
   V4Pact batchUpsert(PactDslWithProvider p) {
-    return path(p.given(NO_MAPPING_FOR, ipsParam(AWS.ip(), GCP.ip()))
-            .uponReceiving("batch upsert: every item applied, in request order [BU1, BU2, BD4]")
-            .method("PATCH"), BATCH)
-        .headers("Content-Type", "application/json")
-        .body(newJsonArray(a -> {
-          for (M m : List.of(AWS, GCP)) {
-            a.object(o -> {
-              o.stringValue("ip", m.ip());
-              o.stringValue("vendor", m.vendor());
-              o.stringValue("region", m.region());
-            });
-          }
-        }).build())
+    return jsonRequest(p.given(NO_MAPPING_FOR, ipsParam(AWS.ip(), GCP.ip()))
+            .uponReceiving("batch upsert: every item applied, in request order [BU1, BU2, BD4]"),
+            "PATCH", BATCH, mappingsBody(AWS, GCP))
         .willRespondWith()
         .status(200)
-        .body(success(r -> {
-          resultHeader(r);
-          modifiedOn(r);
-          r.object("value", v -> {
-            v.array("succeeded", a -> {
-              a.object(succeeded(AWS.ip(), AWS.vendor(), AWS.region()));
-              a.object(succeeded(GCP.ip(), GCP.vendor(), GCP.region()));
-            });
-            v.array("failed", a -> {});
-          });
-        }))
+        .body(batchResult(List.of(succeeded(AWS), succeeded(GCP)), List.of()))
         .toPact(V4Pact.class);
   }
 
@@ -123,7 +91,7 @@ class BatchConsumerPactTest {
         new MappingRequest(AWS.ip(), AWS.vendor(), AWS.region()),
         new MappingRequest(GCP.ip(), GCP.vendor(), GCP.region())));
 
-    assertThat(result.modifiedOn()).isEqualTo(EXAMPLE_TIME);
+    assertThat(result.modifiedOn()).isEqualTo(EXAMPLE_TIMESTAMP);
     assertThat(result.succeeded()).containsExactly(
         new BatchItem(AWS.ip(), AWS.vendor(), AWS.region(), null),
         new BatchItem(GCP.ip(), GCP.vendor(), GCP.region(), null));
@@ -132,32 +100,15 @@ class BatchConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact batchUpsertPartial(PactDslWithProvider p) {
-    return path(p.given(NO_MAPPING_FOR, ipsParam("192.0.2.1", "192.0.2.2"))
-            .uponReceiving("batch upsert: an invalid IP and an unsupported region fail alone [BU2, BD6, M3]")
-            .method("PATCH"), BATCH)
-        .headers("Content-Type", "application/json")
-        .body(newJsonArray(a -> {
-          for (M m : List.of(AWS, new M("not-an-ip", "aws", "us-east-1"), new M("192.0.2.2", "aws", "no-such-region"))) {
-            a.object(o -> {
-              o.stringValue("ip", m.ip());
-              o.stringValue("vendor", m.vendor());
-              o.stringValue("region", m.region());
-            });
-          }
-        }).build())
+    return jsonRequest(p.given(NO_MAPPING_FOR, ipsParam("192.0.2.1", "192.0.2.2"))
+            .uponReceiving("batch upsert: an invalid IP and an unsupported region fail alone [BU2, BD6, M3]"),
+            "PATCH", BATCH,
+            mappingsBody(AWS, new M("not-an-ip", "aws", "us-east-1"), new M("192.0.2.2", "aws", "no-such-region")))
         .willRespondWith()
         .status(200)
-        .body(success(r -> {
-          resultHeader(r);
-          modifiedOn(r);
-          r.object("value", v -> {
-            v.array("succeeded", a -> a.object(succeeded(AWS.ip(), AWS.vendor(), AWS.region())));
-            v.array("failed", a -> {
-              a.object(failed("not-an-ip", "invalid IP address"));
-              a.object(failed("192.0.2.2", "unsupported vendor or region"));
-            });
-          });
-        }))
+        .body(batchResult(
+            List.of(succeeded(AWS)),
+            List.of(failed("not-an-ip", "invalid IP address"), failed("192.0.2.2", "unsupported vendor or region"))))
         .toPact(V4Pact.class);
   }
 
@@ -180,24 +131,12 @@ class BatchConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact batchDeleteAll(PactDslWithProvider p) {
-    return path(p.given(MAPPINGS_EXIST, mappingsParam(AWS, GCP))
-            .uponReceiving("batch delete: every IP mapped, all succeed with their vendor and region [BD1, BD3, BD4, BD5, BD7]")
-            .method("DELETE"), BATCH)
-        .headers("Content-Type", "application/json")
-        .body(ips(List.of(AWS.ip(), GCP.ip())))
+    return jsonRequest(p.given(MAPPINGS_EXIST, mappingsParam(AWS, GCP))
+            .uponReceiving("batch delete: every IP mapped, all succeed with their vendor and region [BD1, BD3, BD4, BD5, BD7]"),
+            "DELETE", BATCH, ipsBody(List.of(AWS.ip(), GCP.ip())))
         .willRespondWith()
         .status(200)
-        .body(success(r -> {
-          resultHeader(r);
-          modifiedOn(r);
-          r.object("value", v -> {
-            v.array("succeeded", a -> {
-              a.object(succeeded(AWS.ip(), AWS.vendor(), AWS.region()));
-              a.object(succeeded(GCP.ip(), GCP.vendor(), GCP.region()));
-            });
-            v.array("failed", a -> {});
-          });
-        }))
+        .body(batchResult(List.of(succeeded(AWS), succeeded(GCP)), List.of()))
         .toPact(V4Pact.class);
   }
 
@@ -207,7 +146,7 @@ class BatchConsumerPactTest {
   void bulkDeleteReadsTheRemovedMappings(MockServer server) {
     BatchResult result = client(server).bulkDelete(EXAMPLE_ZONE, List.of(AWS.ip(), GCP.ip()));
 
-    assertThat(result.modifiedOn()).isEqualTo(EXAMPLE_TIME);
+    assertThat(result.modifiedOn()).isEqualTo(EXAMPLE_TIMESTAMP);
     assertThat(result.succeeded()).containsExactly(
         new BatchItem(AWS.ip(), AWS.vendor(), AWS.region(), null),
         new BatchItem(GCP.ip(), GCP.vendor(), GCP.region(), null));
@@ -216,25 +155,15 @@ class BatchConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact batchDeletePartial(PactDslWithProvider p) {
-    return path(p.given(MAPPINGS_EXIST, mappingsParam(AWS))
+    return jsonRequest(p.given(MAPPINGS_EXIST, mappingsParam(AWS))
             .given(NO_MAPPING_FOR, ipsParam("192.0.2.9"))
-            .uponReceiving("batch delete: present, missing and invalid IPs together, each judged alone [BD3, BD4, BD5, BD6]")
-            .method("DELETE"), BATCH)
-        .headers("Content-Type", "application/json")
-        .body(ips(List.of(AWS.ip(), "192.0.2.9", "not-an-ip")))
+            .uponReceiving("batch delete: present, missing and invalid IPs together, each judged alone [BD3, BD4, BD5, BD6]"),
+            "DELETE", BATCH, ipsBody(List.of(AWS.ip(), "192.0.2.9", "not-an-ip")))
         .willRespondWith()
         .status(200)
-        .body(success(r -> {
-          resultHeader(r);
-          modifiedOn(r);
-          r.object("value", v -> {
-            v.array("succeeded", a -> a.object(succeeded(AWS.ip(), AWS.vendor(), AWS.region())));
-            v.array("failed", a -> {
-              a.object(failed("192.0.2.9", "not found"));
-              a.object(failed("not-an-ip", "invalid IP address"));
-            });
-          });
-        }))
+        .body(batchResult(
+            List.of(succeeded(AWS)),
+            List.of(failed("192.0.2.9", "not found"), failed("not-an-ip", "invalid IP address"))))
         .toPact(V4Pact.class);
   }
 
@@ -244,7 +173,7 @@ class BatchConsumerPactTest {
   void bulkDeleteReadsAPartialFailure(MockServer server) {
     BatchResult result = client(server).bulkDelete(EXAMPLE_ZONE, List.of(AWS.ip(), "192.0.2.9", "not-an-ip"));
 
-    assertThat(result.modifiedOn()).isEqualTo(EXAMPLE_TIME);
+    assertThat(result.modifiedOn()).isEqualTo(EXAMPLE_TIMESTAMP);
     assertThat(result.succeeded()).containsExactly(new BatchItem(AWS.ip(), AWS.vendor(), AWS.region(), null));
     assertThat(result.failed()).containsExactly(
         new BatchItem("192.0.2.9", null, null, "not found"),
@@ -254,24 +183,14 @@ class BatchConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact batchDeleteNone(PactDslWithProvider p) {
-    return path(p.given(NO_MAPPING_FOR, ipsParam("192.0.2.9"))
-            .uponReceiving("batch delete: every item fails, still 200, modified_on null [BD3, BD7]")
-            .method("DELETE"), BATCH)
-        .headers("Content-Type", "application/json")
-        .body(ips(List.of("192.0.2.9", "not-an-ip")))
+    return jsonRequest(p.given(NO_MAPPING_FOR, ipsParam("192.0.2.9"))
+            .uponReceiving("batch delete: every item fails, still 200, modified_on null [BD3, BD7]"),
+            "DELETE", BATCH, ipsBody(List.of("192.0.2.9", "not-an-ip")))
         .willRespondWith()
         .status(200)
-        .body(success(r -> {
-          resultHeader(r);
-          r.nullValue("modified_on");
-          r.object("value", v -> {
-            v.array("succeeded", a -> {});
-            v.array("failed", a -> {
-              a.object(failed("192.0.2.9", "not found"));
-              a.object(failed("not-an-ip", "invalid IP address"));
-            });
-          });
-        }))
+        .body(batchResult(
+            List.of(),
+            List.of(failed("192.0.2.9", "not found"), failed("not-an-ip", "invalid IP address"))))
         .toPact(V4Pact.class);
   }
 
@@ -288,21 +207,13 @@ class BatchConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact batchDeleteNonCanonical(PactDslWithProvider p) {
-    return path(p.given(MAPPINGS_EXIST, mappingsParam(new M("2001:db8::5", "gcp", "us-central1")))
-            .uponReceiving("batch delete: an IPv6 address in non-canonical form deletes its mapping, answered canonical [BD5, IP2, IP3]")
-            .method("DELETE"), BATCH)
-        .headers("Content-Type", "application/json")
-        .body(ips(List.of("2001:0DB8:0:0:0:0:0:5")))
+    M canonical = new M("2001:db8::5", "gcp", "us-central1");
+    return jsonRequest(p.given(MAPPINGS_EXIST, mappingsParam(canonical))
+            .uponReceiving("batch delete: an IPv6 address in non-canonical form deletes its mapping, answered canonical [BD5, IP2, IP3]"),
+            "DELETE", BATCH, ipsBody(List.of("2001:0DB8:0:0:0:0:0:5")))
         .willRespondWith()
         .status(200)
-        .body(success(r -> {
-          resultHeader(r);
-          modifiedOn(r);
-          r.object("value", v -> {
-            v.array("succeeded", a -> a.object(succeeded("2001:db8::5", "gcp", "us-central1")));
-            v.array("failed", a -> {});
-          });
-        }))
+        .body(batchResult(List.of(succeeded(canonical)), List.of()))
         .toPact(V4Pact.class);
   }
 
@@ -317,21 +228,12 @@ class BatchConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact batchDeleteEmpty(PactDslWithProvider p) {
-    return path(p.given(ZONE_EXISTS)
-            .uponReceiving("batch delete: an empty array changes nothing [BD9]")
-            .method("DELETE"), BATCH)
-        .headers("Content-Type", "application/json")
-        .body(ips(List.of()))
+    return jsonRequest(p.given(ZONE_EXISTS)
+            .uponReceiving("batch delete: an empty array changes nothing [BD9]"),
+            "DELETE", BATCH, ipsBody(List.of()))
         .willRespondWith()
         .status(200)
-        .body(success(r -> {
-          resultHeader(r);
-          r.nullValue("modified_on");
-          r.object("value", v -> {
-            v.array("succeeded", a -> {});
-            v.array("failed", a -> {});
-          });
-        }))
+        .body(batchResult(List.of(), List.of()))
         .toPact(V4Pact.class);
   }
 
@@ -348,11 +250,9 @@ class BatchConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact batchDeleteTooMany(PactDslWithProvider p) {
-    return path(p.given(NO_MAPPING_FOR, ipsParam(HUNDRED_AND_ONE.toArray(String[]::new)))
-            .uponReceiving("batch delete: 101 items are refused with 400 and code 1191 [BD2, E5]")
-            .method("DELETE"), BATCH)
-        .headers("Content-Type", "application/json")
-        .body(ips(HUNDRED_AND_ONE))
+    return jsonRequest(p.given(NO_MAPPING_FOR, ipsParam(HUNDRED_AND_ONE.toArray(String[]::new)))
+            .uponReceiving("batch delete: 101 items are refused with 400 and code 1191 [BD2, E5]"),
+            "DELETE", BATCH, ipsBody(HUNDRED_AND_ONE))
         .willRespondWith()
         .status(400)
         .body(failure(1191, "A batch holds at most 100 items; this one has 101."))
@@ -404,12 +304,10 @@ class BatchConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact batchDeleteWithoutCredentials(PactDslWithProvider p) {
-    return path(p.given(NO_CREDENTIALS)
+    return jsonRequest(p.given(NO_CREDENTIALS)
             .given(NO_MAPPING_FOR, ipsParam("192.0.2.1"))
-            .uponReceiving("batch delete: without credentials it is refused with 401 and code 10000 [A2, E5]")
-            .method("DELETE"), BATCH)
-        .headers("Content-Type", "application/json")
-        .body(ips(List.of("192.0.2.1")))
+            .uponReceiving("batch delete: without credentials it is refused with 401 and code 10000 [A2, E5]"),
+            "DELETE", BATCH, ipsBody(List.of("192.0.2.1")))
         .willRespondWith()
         .status(401)
         .body(failure(10000, "Authentication error"))
@@ -439,7 +337,7 @@ class BatchConsumerPactTest {
             URI.create(server.getUrl() + "/zones/" + EXAMPLE_ZONE + "/cache/origin_cloud_regions/batch"))
         .method("DELETE", HttpRequest.BodyPublishers.ofString(body))
         .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer pact-consumer-token")
+        .header("Authorization", "Bearer " + CONSUMER_TOKEN)
         .build();
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
         .send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,16 +1,21 @@
 package dev.origincloudregions.sdk.pact;
 
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonArray;
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 
+import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
-import au.com.dius.pact.consumer.dsl.PactDslWithState;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithoutPath;
 import au.com.dius.pact.core.model.matchingrules.MatchingRuleCategory;
 import au.com.dius.pact.core.model.matchingrules.MatchingRuleGroup;
 import au.com.dius.pact.core.model.matchingrules.MinTypeMatcher;
 import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
 import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
+import dev.origincloudregions.sdk.OriginCloudRegions;
+import dev.origincloudregions.sdk.RetryPolicy;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +26,9 @@ import java.util.regex.Pattern;
 
 /**
  * The vocabulary of the pact between the SDK (consumer) and any implementation of the API (provider): names,
- * provider states, paths and the response shapes the SDK relies on. docs/pact.md explains each provider state.
+ * provider states, paths, the request bodies the SDK sends and the response shapes it relies on, shared by the
+ * consumer tests so that each interaction spells only what sets it apart. docs/pact.md explains each provider
+ * state.
  */
 final class Contract {
   private Contract() {}
@@ -33,6 +40,24 @@ final class Contract {
   static final String EXAMPLE_ZONE = "023e105f4ecef8ad9ca31a8372d0c353";
 
   static final String EXAMPLE_TIME = "2026-03-01T12:00:00Z";
+
+  /** {@link #EXAMPLE_TIME} as the SDK reads it. */
+  static final OffsetDateTime EXAMPLE_TIMESTAMP = OffsetDateTime.parse(EXAMPLE_TIME);
+
+  /** The bearer token the consumer tests send; the verifier replaces it with the target's credentials. */
+  static final String CONSUMER_TOKEN = "pact-consumer-token";
+
+  static final M AWS = new M("192.0.2.1", "aws", "us-east-1");
+  static final M GCP = new M("2001:db8::1", "gcp", "us-central1");
+
+  /** The SDK as the consumer tests drive it: against the mock server, with a token, and never retrying. */
+  static OriginCloudRegions client(MockServer server) {
+    return OriginCloudRegions.builder()
+        .baseUrl(server.getUrl())
+        .apiToken(CONSUMER_TOKEN)
+        .retryPolicy(RetryPolicy.NONE)
+        .build();
+  }
 
   /**
    * State: these mappings exist. Parameter {@code mappings}: a list of {@code {ip, vendor, region}}. The
@@ -62,10 +87,20 @@ final class Contract {
       m.put("region", region);
       return m;
     }
-  }
 
-  static PactDslWithState givenMappings(PactDslWithState builder, M... mappings) {
-    return builder.given(MAPPINGS_EXIST, Map.of("mappings", asMaps(mappings)));
+    /** The request's fields, {@code {ip, vendor, region}}, as create, upsert and batch upsert send them. */
+    void requestFields(LambdaDslObject o) {
+      o.stringValue("ip", ip);
+      o.stringValue("vendor", vendor);
+      o.stringValue("region", region);
+    }
+
+    /** The answer's fields: exactly this IP (canonical), vendor and region, with the hyphenated key. */
+    void answeredFields(LambdaDslObject o) {
+      o.stringValue("origin-ip", ip);
+      o.stringValue("vendor", vendor);
+      o.stringValue("region", region);
+    }
   }
 
   static Map<String, Object> mappingsParam(M... mappings) {
@@ -93,6 +128,33 @@ final class Contract {
     return request.pathFromProviderState(
         "/zones/${zoneId}/cache/origin_cloud_regions" + suffix,
         "/zones/" + EXAMPLE_ZONE + "/cache/origin_cloud_regions" + suffix);
+  }
+
+  /** A request at {@link #path} with {@code method} and a JSON {@code body}. */
+  static PactDslRequestWithPath jsonRequest(PactDslRequestWithoutPath request, String method, String suffix,
+      DslPart body) {
+    return path(request.method(method), suffix)
+        .headers("Content-Type", "application/json")
+        .body(body);
+  }
+
+  /** The body of create and upsert: one {@code {ip, vendor, region}}. */
+  static DslPart mappingBody(M mapping) {
+    return newJsonBody(mapping::requestFields).build();
+  }
+
+  /** The body of batch upsert: {@code [{ip, vendor, region}, ...]} in this order. */
+  static DslPart mappingsBody(M... mappings) {
+    return newJsonArray(a -> {
+      for (M m : mappings) {
+        a.object(m::requestFields);
+      }
+    }).build();
+  }
+
+  /** The body of batch delete: a JSON array of IP texts, in this order. */
+  static DslPart ipsBody(List<String> ips) {
+    return newJsonArray(a -> ips.forEach(a::stringValue)).build();
   }
 
   /** A successful envelope (E1) around {@code result}. */
@@ -167,13 +229,32 @@ final class Contract {
    * A mapping whose values the provider state fixes: the canonical IP, vendor and region exactly, and a
    * timestamp.
    */
-  static Consumer<LambdaDslObject> exactMapping(String canonicalIp, String vendor, String region) {
+  static Consumer<LambdaDslObject> exactMapping(M canonical) {
     return v -> {
-      v.stringValue("origin-ip", canonicalIp);
-      v.stringValue("vendor", vendor);
-      v.stringValue("region", region);
+      canonical.answeredFields(v);
       modifiedOn(v);
     };
+  }
+
+  /** A successful answer (E1) holding one mapping (C1, G1): {@link #exactMapping}, under a timestamp. */
+  static DslPart mappingResult(M canonical) {
+    return success(r -> {
+      resultHeader(r);
+      modifiedOn(r);
+      r.object("value", exactMapping(canonical));
+    });
+  }
+
+  /**
+   * A successful answer (E1) holding a list of mappings (L1, U1, M1): these examples, and at least as many
+   * items, for the zone may hold mappings the pact did not create ({@link #mappingList}).
+   */
+  static DslPart mappingListResult(M... atLeast) {
+    return withMappingListRules(atLeast.length, success(r -> {
+      resultHeader(r);
+      modifiedOn(r);
+      mappingList(r, atLeast);
+    }));
   }
 
   /**
@@ -184,13 +265,11 @@ final class Contract {
    * <p>Not {@code arrayContaining}: in Pact JVM 4.7.5 it accepted a list that held neither of its variants, nor
    * even the key {@code origin-ip} (see docs/pact.md).
    */
-  static void mappingList(LambdaDslObject r, M... examples) {
+  private static void mappingList(LambdaDslObject r, M... examples) {
     r.array("value", a -> {
       for (M m : examples) {
         a.object(v -> {
-          v.stringValue("origin-ip", m.ip());
-          v.stringValue("vendor", m.vendor());
-          v.stringValue("region", m.region());
+          m.answeredFields(v);
           v.stringValue("modified_on", EXAMPLE_TIME);
         });
       }
@@ -201,7 +280,7 @@ final class Contract {
    * The rules of a {@link #mappingList} at {@code $.result.value}, added to the finished body (the lambda DSL
    * cannot express "these examples, but any items of this shape"): at least {@code min} items.
    */
-  static DslPart withMappingListRules(int min, DslPart body) {
+  private static DslPart withMappingListRules(int min, DslPart body) {
     MatchingRuleCategory rules = body.getMatchers();
     rules.addRule("$.result.value", new MinTypeMatcher(min));
     rules.addRule("$.result.value[*]['origin-ip']", new RegexMatcher(IpPatterns.IP_CANONICAL_SHAPE));
@@ -211,13 +290,28 @@ final class Contract {
     return body;
   }
 
+  /**
+   * A successful answer (E1) to a batch (BD3, BD5, BU2): the succeeded and the failed items, each in request
+   * order, and {@code modified_on} a timestamp when anything succeeded, else {@code null} (BD7, BU5).
+   */
+  static DslPart batchResult(List<Consumer<LambdaDslObject>> succeeded, List<Consumer<LambdaDslObject>> failed) {
+    return success(r -> {
+      resultHeader(r);
+      if (succeeded.isEmpty()) {
+        r.nullValue("modified_on");
+      } else {
+        modifiedOn(r);
+      }
+      r.object("value", v -> {
+        v.array("succeeded", a -> succeeded.forEach(a::object));
+        v.array("failed", a -> failed.forEach(a::object));
+      });
+    });
+  }
+
   /** A succeeded batch item (BD5): exactly the canonical IP, vendor and region. */
-  static Consumer<LambdaDslObject> succeeded(String canonicalIp, String vendor, String region) {
-    return i -> {
-      i.stringValue("origin-ip", canonicalIp);
-      i.stringValue("vendor", vendor);
-      i.stringValue("region", region);
-    };
+  static Consumer<LambdaDslObject> succeeded(M canonical) {
+    return canonical::answeredFields;
   }
 
   /** A failed batch item (BD5, BD6): the IP as the contract says, and a non-empty error text. */

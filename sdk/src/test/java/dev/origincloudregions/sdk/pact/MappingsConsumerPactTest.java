@@ -1,20 +1,24 @@
 package dev.origincloudregions.sdk.pact;
 
-import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static dev.origincloudregions.sdk.pact.Contract.AWS;
 import static dev.origincloudregions.sdk.pact.Contract.CONSUMER;
+import static dev.origincloudregions.sdk.pact.Contract.EXAMPLE_TIMESTAMP;
 import static dev.origincloudregions.sdk.pact.Contract.EXAMPLE_ZONE;
+import static dev.origincloudregions.sdk.pact.Contract.GCP;
 import static dev.origincloudregions.sdk.pact.Contract.M;
 import static dev.origincloudregions.sdk.pact.Contract.MAPPINGS_EXIST;
 import static dev.origincloudregions.sdk.pact.Contract.NO_MAPPING_FOR;
 import static dev.origincloudregions.sdk.pact.Contract.PROVIDER;
 import static dev.origincloudregions.sdk.pact.Contract.ZONE_EXISTS;
-import static dev.origincloudregions.sdk.pact.Contract.mappingList;
-import static dev.origincloudregions.sdk.pact.Contract.withMappingListRules;
+import static dev.origincloudregions.sdk.pact.Contract.client;
 import static dev.origincloudregions.sdk.pact.Contract.exactMapping;
 import static dev.origincloudregions.sdk.pact.Contract.failure;
 import static dev.origincloudregions.sdk.pact.Contract.ipsParam;
+import static dev.origincloudregions.sdk.pact.Contract.jsonRequest;
+import static dev.origincloudregions.sdk.pact.Contract.mappingBody;
+import static dev.origincloudregions.sdk.pact.Contract.mappingListResult;
+import static dev.origincloudregions.sdk.pact.Contract.mappingResult;
 import static dev.origincloudregions.sdk.pact.Contract.mappingsParam;
-import static dev.origincloudregions.sdk.pact.Contract.modifiedOn;
 import static dev.origincloudregions.sdk.pact.Contract.path;
 import static dev.origincloudregions.sdk.pact.Contract.resultHeader;
 import static dev.origincloudregions.sdk.pact.Contract.success;
@@ -36,11 +40,8 @@ import dev.origincloudregions.sdk.ApiException;
 import dev.origincloudregions.sdk.Mapping;
 import dev.origincloudregions.sdk.MappingList;
 import dev.origincloudregions.sdk.MappingRequest;
-import dev.origincloudregions.sdk.OriginCloudRegions;
 import dev.origincloudregions.sdk.Region;
-import dev.origincloudregions.sdk.RetryPolicy;
 import dev.origincloudregions.sdk.SupportedRegions;
-import java.time.OffsetDateTime;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -53,23 +54,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
 class MappingsConsumerPactTest {
-  static final OffsetDateTime EXAMPLE_TIME = OffsetDateTime.parse(Contract.EXAMPLE_TIME);
-  static final M AWS = new M("192.0.2.1", "aws", "us-east-1");
-  static final M GCP = new M("2001:db8::1", "gcp", "us-central1");
-
   /**
    * {@code 2001:DB8:0:0:0:0:0:1} as the SDK puts it in a path: colons percent-encoded. Pact's mock server
    * compares the raw path, so the pact holds this form, and the verifier sends it as is (docs/pact.md).
    */
   static final String SDK_ENCODED_NON_CANONICAL_IPV6 = "2001%3ADB8%3A0%3A0%3A0%3A0%3A0%3A1";
-
-  static OriginCloudRegions client(MockServer server) {
-    return OriginCloudRegions.builder()
-        .baseUrl(server.getUrl())
-        .apiToken("pact-consumer-token")
-        .retryPolicy(RetryPolicy.NONE)
-        .build();
-  }
 
   @Pact(consumer = CONSUMER)
   V4Pact list(PactDslWithProvider p) {
@@ -78,11 +67,7 @@ class MappingsConsumerPactTest {
             .method("GET"), "")
         .willRespondWith()
         .status(200)
-        .body(withMappingListRules(2, success(r -> {
-          resultHeader(r);
-          modifiedOn(r);
-          mappingList(r, AWS, GCP); // the two it created, and maybe others the zone held already
-        })))
+        .body(mappingListResult(AWS, GCP)) // the two it created, and maybe others the zone held already
         .toPact(V4Pact.class);
   }
 
@@ -92,31 +77,22 @@ class MappingsConsumerPactTest {
   void listReadsEveryMapping(MockServer server) {
     MappingList list = client(server).list(EXAMPLE_ZONE);
 
-    assertThat(list.modifiedOn()).isEqualTo(EXAMPLE_TIME);
+    assertThat(list.modifiedOn()).isEqualTo(EXAMPLE_TIMESTAMP);
     assertThat(list.mappings())
         .containsExactly(
-            new Mapping("192.0.2.1", "aws", "us-east-1", EXAMPLE_TIME),
-            new Mapping("2001:db8::1", "gcp", "us-central1", EXAMPLE_TIME));
+            new Mapping("192.0.2.1", "aws", "us-east-1", EXAMPLE_TIMESTAMP),
+            new Mapping("2001:db8::1", "gcp", "us-central1", EXAMPLE_TIMESTAMP));
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact create(PactDslWithProvider p) {
-    return path(p.given(NO_MAPPING_FOR, ipsParam("192.0.2.10"))
-            .uponReceiving("create: a new mapping [C1, M1]")
-            .method("POST"), "")
-        .headers("Content-Type", "application/json")
-        .body(newJsonBody(b -> {
-          b.stringValue("ip", "192.0.2.10");
-          b.stringValue("vendor", "aws");
-          b.stringValue("region", "us-east-1");
-        }).build())
+    M created = new M("192.0.2.10", "aws", "us-east-1");
+    return jsonRequest(p.given(NO_MAPPING_FOR, ipsParam(created.ip()))
+            .uponReceiving("create: a new mapping [C1, M1]"),
+            "POST", "", mappingBody(created))
         .willRespondWith()
         .status(200)
-        .body(success(r -> {
-          resultHeader(r);
-          modifiedOn(r);
-          r.object("value", exactMapping("192.0.2.10", "aws", "us-east-1"));
-        }))
+        .body(mappingResult(created))
         .toPact(V4Pact.class);
   }
 
@@ -126,20 +102,14 @@ class MappingsConsumerPactTest {
   void createSendsTheMappingAndReadsItBack(MockServer server) {
     Mapping created = client(server).create(EXAMPLE_ZONE, new MappingRequest("192.0.2.10", "aws", "us-east-1"));
 
-    assertThat(created).isEqualTo(new Mapping("192.0.2.10", "aws", "us-east-1", EXAMPLE_TIME));
+    assertThat(created).isEqualTo(new Mapping("192.0.2.10", "aws", "us-east-1", EXAMPLE_TIMESTAMP));
   }
 
   @Pact(consumer = CONSUMER)
   V4Pact createExisting(PactDslWithProvider p) {
-    return path(p.given(MAPPINGS_EXIST, mappingsParam(AWS))
-            .uponReceiving("create: an IP that is mapped already answers 400 with code 1145 [C1, E5]")
-            .method("POST"), "")
-        .headers("Content-Type", "application/json")
-        .body(newJsonBody(b -> {
-          b.stringValue("ip", "192.0.2.1");
-          b.stringValue("vendor", "gcp");
-          b.stringValue("region", "us-central1");
-        }).build())
+    return jsonRequest(p.given(MAPPINGS_EXIST, mappingsParam(AWS))
+            .uponReceiving("create: an IP that is mapped already answers 400 with code 1145 [C1, E5]"),
+            "POST", "", mappingBody(new M("192.0.2.1", "gcp", "us-central1")))
         .willRespondWith()
         .status(400)
         .body(failure(1145, "Unable to create new origin_public_cloud_region setting. The zone setting already exists."))
@@ -159,23 +129,13 @@ class MappingsConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact upsert(PactDslWithProvider p) {
-    return path(p.given(MAPPINGS_EXIST, mappingsParam(AWS))
-            .given(NO_MAPPING_FOR, ipsParam("2001:db8::1"))
-            .uponReceiving("upsert: creates a mapping and answers the whole list [U1, M1]")
-            .method("PATCH"), "")
-        .headers("Content-Type", "application/json")
-        .body(newJsonBody(b -> {
-          b.stringValue("ip", "2001:db8::1");
-          b.stringValue("vendor", "gcp");
-          b.stringValue("region", "us-central1");
-        }).build())
+    return jsonRequest(p.given(MAPPINGS_EXIST, mappingsParam(AWS))
+            .given(NO_MAPPING_FOR, ipsParam(GCP.ip()))
+            .uponReceiving("upsert: creates a mapping and answers the whole list [U1, M1]"),
+            "PATCH", "", mappingBody(GCP))
         .willRespondWith()
         .status(200)
-        .body(withMappingListRules(2, success(r -> {
-          resultHeader(r);
-          modifiedOn(r);
-          mappingList(r, AWS, GCP); // the one that existed, the one it created, and maybe others
-        })))
+        .body(mappingListResult(AWS, GCP)) // the one that existed, the one it created, and maybe others
         .toPact(V4Pact.class);
   }
 
@@ -185,11 +145,11 @@ class MappingsConsumerPactTest {
   void upsertReadsTheWholeListBack(MockServer server) {
     MappingList list = client(server).upsert(EXAMPLE_ZONE, new MappingRequest("2001:db8::1", "gcp", "us-central1"));
 
-    assertThat(list.modifiedOn()).isEqualTo(EXAMPLE_TIME);
+    assertThat(list.modifiedOn()).isEqualTo(EXAMPLE_TIMESTAMP);
     assertThat(list.mappings())
         .containsExactly(
-            new Mapping("192.0.2.1", "aws", "us-east-1", EXAMPLE_TIME),
-            new Mapping("2001:db8::1", "gcp", "us-central1", EXAMPLE_TIME));
+            new Mapping("192.0.2.1", "aws", "us-east-1", EXAMPLE_TIMESTAMP),
+            new Mapping("2001:db8::1", "gcp", "us-central1", EXAMPLE_TIMESTAMP));
   }
 
   @Pact(consumer = CONSUMER)
@@ -199,11 +159,7 @@ class MappingsConsumerPactTest {
             .method("GET"), "/192.0.2.1")
         .willRespondWith()
         .status(200)
-        .body(success(r -> {
-          resultHeader(r);
-          modifiedOn(r);
-          r.object("value", exactMapping("192.0.2.1", "aws", "us-east-1"));
-        }))
+        .body(mappingResult(AWS))
         .toPact(V4Pact.class);
   }
 
@@ -213,7 +169,7 @@ class MappingsConsumerPactTest {
   void getReadsOneMapping(MockServer server) {
     Mapping mapping = client(server).get(EXAMPLE_ZONE, "192.0.2.1");
 
-    assertThat(mapping).isEqualTo(new Mapping("192.0.2.1", "aws", "us-east-1", EXAMPLE_TIME));
+    assertThat(mapping).isEqualTo(new Mapping("192.0.2.1", "aws", "us-east-1", EXAMPLE_TIMESTAMP));
   }
 
   @Pact(consumer = CONSUMER)
@@ -223,11 +179,7 @@ class MappingsConsumerPactTest {
             .method("GET"), "/" + SDK_ENCODED_NON_CANONICAL_IPV6)
         .willRespondWith()
         .status(200)
-        .body(success(r -> {
-          resultHeader(r);
-          modifiedOn(r);
-          r.object("value", exactMapping("2001:db8::1", "gcp", "us-central1"));
-        }))
+        .body(mappingResult(GCP))
         .toPact(V4Pact.class);
   }
 
@@ -271,7 +223,7 @@ class MappingsConsumerPactTest {
         .status(200)
         .body(success(r -> {
           resultHeader(r);
-          r.object("value", exactMapping("192.0.2.1", "aws", "us-east-1"));
+          r.object("value", exactMapping(AWS));
         }))
         .toPact(V4Pact.class);
   }
@@ -282,7 +234,7 @@ class MappingsConsumerPactTest {
   void deleteReadsBackTheRemovedMapping(MockServer server) {
     Mapping deleted = client(server).delete(EXAMPLE_ZONE, "192.0.2.1");
 
-    assertThat(deleted).isEqualTo(new Mapping("192.0.2.1", "aws", "us-east-1", EXAMPLE_TIME));
+    assertThat(deleted).isEqualTo(new Mapping("192.0.2.1", "aws", "us-east-1", EXAMPLE_TIMESTAMP));
   }
 
   @Pact(consumer = CONSUMER)
