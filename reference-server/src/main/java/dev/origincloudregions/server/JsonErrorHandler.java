@@ -50,6 +50,7 @@ final class JsonErrorHandler implements Request.Handler {
     byte[] body = Json.failure(CODE, "Malformed HTTP request: " + reason + ".");
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, ApiHandler.CONTENT_TYPE);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store"); // as every other answer
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
     requestLog.accept(ApiHandler.logLine(request, status, request.getBeginNanoTime(), token));
     observer.exchanged(request.getMethod(), null, status, ApiHandler.CONTENT_TYPE, body);

@@ -239,6 +239,8 @@ class EnvelopeAndTransportTest extends ServerTestSupport {
     RawSocket.Response response = RawSocket.exchange(server.port(), bytes.getBytes(StandardCharsets.ISO_8859_1));
     assertThat(response.status()).as(name).isEqualTo(status);
     assertThat(response.header("Content-Type")).as(name).isEqualTo("application/json");
+    assertThat(response.header("Cache-Control")).as(name).isEqualTo("no-store");
+    assertThat(response.body()).as(name).contains("\"code\":" + JsonErrorHandler.CODE);
     SpecValidator.instance().assertConforms("GET", "/unparseable", response.status(), response.header("Content-Type"),
         response.body());
   }
