@@ -21,9 +21,6 @@ import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionSin
 import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegion;
 import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegionsResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -55,7 +52,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @DisplayName("Cloudflare's documented v1 examples and the generated models")
 class CloudflareExamplesTest {
 
-  private static final String DIR = "/cloudflare-examples/";
 
   /** A documented success body and the generated response model of its operation. */
   record Example(String file, Class<?> model) {
@@ -244,12 +240,7 @@ class CloudflareExamplesTest {
   }
 
   private static String body(String file) {
-    try (InputStream in = CloudflareExamplesTest.class.getResourceAsStream(DIR + file)) {
-      assertThat(in).as("test resource %s%s", DIR, file).isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Fixtures.example(file);
   }
 
   private static int codeIn(String file) {

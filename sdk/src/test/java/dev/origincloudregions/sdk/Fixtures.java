@@ -1,5 +1,9 @@
 package dev.origincloudregions.sdk;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -17,49 +21,50 @@ final class Fixtures {
 
   static final String PATH = "/client/v4/zones/" + ZONE + "/cache/origin_cloud_regions";
 
-  // ---- Section 4, v1 family: the documented 200 examples, byte for byte. ----
+  // ---- Cloudflare's documented v1 bodies (cloudflare-api-notes.md section 4), read from the verbatim
+  // copies in src/test/resources/cloudflare-examples, which CloudflareExamplesTest also reads. ----
 
   /** 4.1 GET list, empty zone. */
-  static final String LIST_EMPTY =
-      "{\"errors\":[],\"messages\":[],\"result\":{\"editable\":true,\"id\":\"origin_public_cloud_region\",\"modified_on\":null,\"value\":[]},\"success\":true}";
+  static final String LIST_EMPTY = example("list-empty-200.json");
 
   /** 4.2 POST create 200; 4.4 GET single and 4.5 DELETE single document the same body. */
-  static final String SINGLE_200 =
-      "{\"errors\":[],\"messages\":[],\"result\":{\"editable\":true,\"id\":\"origin_public_cloud_region\",\"modified_on\":\"2026-03-01T12:00:00Z\",\"value\":{\"modified_on\":\"2026-03-01T12:00:00Z\",\"origin-ip\":\"192.0.2.1\",\"region\":\"us-east-1\",\"vendor\":\"aws\"}},\"success\":true}";
+  static final String SINGLE_200 = example("create-200.json");
 
   /** 4.3 PATCH upsert 200: the whole list after the change. */
-  static final String UPSERT_200 =
-      "{\"errors\":[],\"messages\":[],\"result\":{\"editable\":true,\"id\":\"origin_public_cloud_region\",\"modified_on\":\"2026-03-01T12:00:00Z\",\"value\":[{\"modified_on\":\"2026-03-01T12:00:00Z\",\"origin-ip\":\"192.0.2.1\",\"region\":\"us-east-1\",\"vendor\":\"aws\"},{\"modified_on\":\"2026-03-01T12:00:00Z\",\"origin-ip\":\"2001:db8::1\",\"region\":\"us-central1\",\"vendor\":\"gcp\"}]},\"success\":true}";
+  static final String UPSERT_200 = example("upsert-200.json");
 
   /** 4.6 PATCH batch 200. */
-  static final String BATCH_UPSERT_200 =
-      "{\"errors\":[],\"messages\":[],\"result\":{\"editable\":true,\"id\":\"origin_public_cloud_region\",\"modified_on\":\"2026-03-01T12:00:00Z\",\"value\":{\"failed\":[],\"succeeded\":[{\"origin-ip\":\"192.0.2.1\",\"region\":\"us-east-1\",\"vendor\":\"aws\"},{\"origin-ip\":\"2001:db8::1\",\"region\":\"us-central1\",\"vendor\":\"gcp\"}]}},\"success\":true}";
+  static final String BATCH_UPSERT_200 = example("batch-upsert-200.json");
 
   /** 4.7 DELETE batch 200. */
-  static final String BATCH_DELETE_200 =
-      "{\"errors\":[],\"messages\":[],\"result\":{\"editable\":true,\"id\":\"origin_public_cloud_region\",\"modified_on\":\"2026-03-01T12:00:00Z\",\"value\":{\"failed\":[],\"succeeded\":[{\"origin-ip\":\"192.0.2.1\",\"region\":\"us-east-1\",\"vendor\":\"aws\"},{\"origin-ip\":\"2001:db8::1\",\"region\":\"us-central1\",\"vendor\":\"gcp\"}]}},\"success\":true}";
+  static final String BATCH_DELETE_200 = example("batch-delete-200.json");
 
   /** 4.8 supported_regions 200. */
-  static final String SUPPORTED_REGIONS_200 =
-      "{\"errors\":[],\"messages\":[],\"result\":{\"obtained_codes\":true,\"vendors\":{\"aws\":[{\"name\":\"us-east-1\",\"upper_tier_colos\":[\"IAD\",\"EWR\"]},{\"name\":\"us-west-2\",\"upper_tier_colos\":[\"SEA\"]}],\"gcp\":[{\"name\":\"us-central1\",\"upper_tier_colos\":[\"ORD\"]}]}},\"success\":true}";
-
-  // ---- Documented error bodies. ----
+  static final String SUPPORTED_REGIONS_200 = example("supported-regions-200.json");
 
   /** 4.4 / 4.5 not found. */
-  static final String NOT_FOUND_1142 =
-      "{\"errors\":[{\"code\":1142,\"message\":\"Unable to retrieve origin_public_cloud_region setting value. The zone setting does not exist.\"}],\"messages\":[],\"result\":null,\"success\":false}";
+  static final String NOT_FOUND_1142 = example("get-404-1142-not-found.json");
 
   /** 4.2 already exists. */
-  static final String EXISTS_1145 =
-      "{\"errors\":[{\"code\":1145,\"message\":\"Unable to create new origin_public_cloud_region setting. The zone setting already exists.\"}],\"messages\":[],\"result\":null,\"success\":false}";
+  static final String EXISTS_1145 = example("create-400-1145-already-exists.json");
 
   /** 4.3 zone limit. */
-  static final String TOO_MANY_1164 =
-      "{\"errors\":[{\"code\":1164,\"message\":\"Maximum number of IP mappings configured for zone.\"}],\"messages\":[],\"result\":null,\"success\":false}";
+  static final String TOO_MANY_1164 = example("upsert-403-1164-too-many-mappings.json");
 
   /** 4.7 internal error on batch delete. */
-  static final String INTERNAL_1141 =
-      "{\"errors\":[{\"code\":1141,\"message\":\"Unable to delete origin_public_cloud_region setting. Internal error.\"}],\"messages\":[],\"result\":null,\"success\":false}";
+  static final String INTERNAL_1141 = example("batch-delete-5xx-1141-internal-error.json");
+
+  /** One documented body, as stored (without the file's final line break). */
+  static String example(String file) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/cloudflare-examples/" + file)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test resource cloudflare-examples/" + file);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).stripTrailing();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** An error envelope with one error. */
   static String error(int code, String message) {
