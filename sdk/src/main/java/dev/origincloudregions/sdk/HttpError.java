@@ -59,7 +59,7 @@ final class HttpError extends RuntimeException {
         return List.of();
       }
       try (InputStream in = response.body().asInputStream()) {
-        return errors(mapper.readTree(in.readNBytes(MAX_ERROR_BODY)), mapper);
+        return errors(mapper.readTree(in.readNBytes(MAX_ERROR_BODY)));
       } catch (IOException | RuntimeException e) {
         return List.of(); // not an envelope: the status alone says what happened
       }
@@ -67,7 +67,7 @@ final class HttpError extends RuntimeException {
   }
 
   /** The {@code errors} array of an envelope; entries without an integer code are skipped. */
-  static List<ApiError> errors(@Nullable JsonNode envelope, ObjectMapper unused) {
+  private static List<ApiError> errors(@Nullable JsonNode envelope) {
     List<ApiError> out = new ArrayList<>();
     if (envelope != null && envelope.path("errors").isArray()) {
       for (JsonNode e : envelope.path("errors")) {
