@@ -31,14 +31,24 @@ class RuleCoverageTest {
 
   @Test
   void parsesTheWholeRuleList() throws IOException {
-    assertThat(contractRuleIds()).hasSize(43).contains("E1", "BD1", "BD11", "BU5", "SAFE4");
+    assertThat(contractRuleIds()).hasSize(51).contains("E1", "BD1", "BD11", "BU5", "SAFE4", "VS1", "VBD1", "VM1");
   }
+
+  /**
+   * The v2 rules of contract section 9, whose checks are not written yet (issue 11 adds them). The reference
+   * server and the SDK already implement them; the suite reports them as not covered until then. This set only
+   * shrinks: a rule that gains a check must leave it, which the second assertion enforces.
+   */
+  static final Set<String> AWAITING_CHECKS = Set.of("VS1", "VK1", "VL1", "VP1", "VG1", "VBD1", "VBU1", "VM1");
 
   @Test
   void everyContractRuleHasACheck() throws IOException {
     Set<String> covered = new LinkedHashSet<>();
     Suite.all().forEach(c -> covered.addAll(c.rules()));
-    assertThat(covered).as("rules with a check").containsAll(contractRuleIds());
+    Set<String> expected = new LinkedHashSet<>(contractRuleIds());
+    expected.removeAll(AWAITING_CHECKS);
+    assertThat(covered).as("rules with a check").containsAll(expected);
+    assertThat(AWAITING_CHECKS).as("rules listed as awaiting checks that have one").doesNotContainAnyElementsOf(covered);
   }
 
   @Test
