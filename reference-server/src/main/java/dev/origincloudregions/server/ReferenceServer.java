@@ -52,7 +52,7 @@ public final class ReferenceServer implements AutoCloseable {
   public static ReferenceServer start(Options options) {
     String token = options.token() != null ? options.token() : generateToken();
     Consumer<String> requestLog = options.requestLog() != null ? options.requestLog() : REQUESTS::info;
-    Api api = new Api(options.basePath(), token, options.defects(), Catalogue.standard(), Clock.systemUTC());
+    Dispatcher api = new Dispatcher(options.basePath(), token, options.defects(), Catalogue.standard(), Clock.systemUTC());
 
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("reference-server");
