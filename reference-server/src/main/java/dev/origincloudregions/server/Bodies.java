@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -26,10 +28,31 @@ final class Bodies {
   static final int DEFECTIVE_BODY_LIMIT = 64 << 20;
 
   /**
-   * What an operation's body must be: a batch or a single object, and its description for messages,
-   * such as "a JSON array of IP address strings, such as ["192.0.2.1"], at most 100 items".
+   * What an operation's body must be: a batch or a single object, its description for messages (such
+   * as "a JSON array of IP address strings, such as ["192.0.2.1"], at most 100 items"), and the name
+   * of the IP field in its objects ({@code ip} in v1, {@code origin_ip} in v2; null for a batch delete).
    */
-  record Expected(boolean batch, String description) {}
+  record Expected(boolean batch, String description, String ipField) {
+    /** A batch delete's body: a JSON array of IP strings. */
+    static Expected ipStrings() {
+      return new Expected(true, "a JSON array of IP address strings, such as [\"192.0.2.1\"], at most "
+          + MAX_BATCH_ITEMS + " items", null);
+    }
+
+    /** A single object {@code {ipField, vendor, region}}. */
+    static Expected mapping(String ipField) {
+      return new Expected(false, "a JSON object with string fields " + ipField + ", vendor and region", ipField);
+    }
+
+    /** A batch of objects {@code {ipField, vendor, region}}. */
+    static Expected mappings(String ipField) {
+      return new Expected(true, "a JSON array of objects with string fields " + ipField + ", vendor and region, at most "
+          + MAX_BATCH_ITEMS + " items", ipField);
+    }
+  }
+
+  /** The spellings of the IP field across both families, for naming a mix-up [VK1]. */
+  private static final List<String> IP_FIELDS = List.of("ip", "origin-ip", "origin_ip");
 
   private final Set<Defect> defects;
 
@@ -83,6 +106,86 @@ final class Bodies {
     } catch (IOException e) {
       throw malformed(expected, "Request body is not valid JSON.");
     }
+  }
+
+  /** A batch delete's IPs: the body must be a JSON array of strings (else 1190) [BD1]. */
+  List<String> ipStrings(JsonNode body, Expected expected) throws Refusal {
+    if (!body.isArray()) {
+      throw malformed(expected, "Request body must be a JSON array of IP address strings; got " + describe(body) + ".");
+    }
+    List<String> texts = new ArrayList<>(body.size());
+    for (int i = 0; i < body.size(); i++) {
+      JsonNode item = body.get(i);
+      if (!item.isTextual()) {
+        throw malformed(expected, "Item " + i + " of the request body is " + describe(item)
+            + "; a batch delete body is a JSON array of IP address strings.");
+      }
+      texts.add(item.textValue());
+    }
+    return texts;
+  }
+
+  /** A batch upsert's items: the body must be a JSON array of {@code {ipField, vendor, region}} (else 1190) [BU1]. */
+  List<Store.Requested> mappings(JsonNode body, Expected expected) throws Refusal {
+    if (!body.isArray()) {
+      throw malformed(expected, "Request body must be " + expected.description() + "; got " + describe(body) + ".");
+    }
+    List<Store.Requested> requested = new ArrayList<>(body.size());
+    for (int i = 0; i < body.size(); i++) {
+      JsonNode item = body.get(i);
+      String problem = objectProblem(item, expected);
+      if (problem != null) {
+        throw malformed(expected, "Item " + i + " of the request body " + problem + "; each item is an object with "
+            + "string fields " + expected.ipField() + ", vendor and region.");
+      }
+      requested.add(requested(item, expected));
+    }
+    return requested;
+  }
+
+  /** The one object of a single write: {@code {ipField, vendor, region}} (else 1190). */
+  Store.Requested mapping(JsonNode body, Expected expected) throws Refusal {
+    if (!body.isObject()) {
+      throw malformed(expected, "Request body must be " + expected.description() + "; got " + describe(body) + ".");
+    }
+    String problem = objectProblem(body, expected);
+    if (problem != null) {
+      throw malformed(expected, "The request body " + problem + "; it must be " + expected.description() + ".");
+    }
+    return requested(body, expected);
+  }
+
+  private static Store.Requested requested(JsonNode item, Expected expected) {
+    return new Store.Requested(item.get(expected.ipField()).textValue(), item.get("vendor").textValue(),
+        item.get("region").textValue());
+  }
+
+  /**
+   * What is wrong with an item that should be an object with string fields {@code ipField},
+   * {@code vendor} and {@code region}, or null. The other family's spelling of the IP field, in its
+   * place, is named [VK1].
+   */
+  private static String objectProblem(JsonNode item, Expected expected) {
+    if (!item.isObject()) {
+      return "is " + describe(item);
+    }
+    for (String field : new String[] {expected.ipField(), "vendor", "region"}) {
+      JsonNode value = item.get(field);
+      if (value == null) {
+        String problem = "lacks the field " + field;
+        for (String other : IP_FIELDS) {
+          if (field.equals(expected.ipField()) && !other.equals(field) && item.has(other)) {
+            problem += " (it has " + other + "; this family spells it " + field + ")";
+            break;
+          }
+        }
+        return problem;
+      }
+      if (!value.isTextual()) {
+        return "has a " + field + " that is " + describe(value) + ", not a string";
+      }
+    }
+    return null;
   }
 
   /** 400, code 1190: a body that is not what the operation takes [BD1, BU1, VK1]. */

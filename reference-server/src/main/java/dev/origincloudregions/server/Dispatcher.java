@@ -15,8 +15,9 @@ import java.util.Set;
  * passed [E5]. {@code docs/reference-server.md} records each decision that the contract leaves open.
  *
  * <p>The parts: {@link Router} (paths), {@link Authenticator} (credentials), {@link Bodies} (request
- * bodies), {@link Store} (the mappings and their rules, shared by both families), {@link V1Operations}
- * (the v1 family's operations and answers), {@link Json} (the envelope).
+ * bodies), {@link Store} (the mappings and their rules, shared by both families [VS1]),
+ * {@link V1Operations} and {@link V2Operations} (each family's request bodies and answers), {@link Json}
+ * (the envelope).
  */
 final class Dispatcher {
   private final Router router;
@@ -25,6 +26,7 @@ final class Dispatcher {
   private final Authenticator authenticator;
   private final Store store;
   private final V1Operations v1;
+  private final V2Operations v2;
   private final byte[] supportedRegions;
 
   Dispatcher(String basePath, String token, Set<Defect> defects, Catalogue catalogue, Clock clock) {
@@ -35,6 +37,7 @@ final class Dispatcher {
     this.store = new Store(defects, catalogue, clock);
     Bodies bodies = new Bodies(defects);
     this.v1 = new V1Operations(store, bodies, defects);
+    this.v2 = new V2Operations(store, bodies);
     this.supportedRegions = Json.success(catalogue::writeTo);
   }
 
@@ -73,6 +76,9 @@ final class Dispatcher {
     Zone zone = store.zone(target.zoneId());
     if (op == Router.Op.SUPPORTED_REGIONS) {
       return Reply.ok(supportedRegions);
+    }
+    if (target.family() == Router.Family.V2) {
+      return v2.answer(op, zone, target.pathIp(), call);
     }
     return v1.answer(op, zone, target.pathIp(), call);
   }

@@ -43,6 +43,14 @@ final class Json {
 
   /** {@code {"success":true,"errors":[],"messages":[],"result":...}} */
   static byte[] success(Result result) {
+    return success(result, null);
+  }
+
+  /**
+   * {@code {"success":true,"errors":[],"messages":[],"result":...,"result_info":...}}: a page of a list
+   * [VL1]; without {@code result_info} when {@code resultInfo} is null.
+   */
+  static byte[] success(Result result, Result resultInfo) {
     return write(json -> {
       json.writeStartObject();
       json.writeBooleanField("success", true);
@@ -52,6 +60,10 @@ final class Json {
       json.writeEndArray();
       json.writeFieldName("result");
       result.write(json);
+      if (resultInfo != null) {
+        json.writeFieldName("result_info");
+        resultInfo.write(json);
+      }
       json.writeEndObject();
     });
   }

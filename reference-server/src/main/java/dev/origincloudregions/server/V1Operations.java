@@ -24,12 +24,9 @@ import java.util.Set;
 final class V1Operations {
   static final String SETTING_ID = "origin_public_cloud_region";
 
-  static final Bodies.Expected SINGLE_BODY =
-      new Bodies.Expected(false, "a JSON object with string fields ip, vendor and region");
-  static final Bodies.Expected BATCH_DELETE_BODY = new Bodies.Expected(true,
-      "a JSON array of IP address strings, such as [\"192.0.2.1\"], at most " + Bodies.MAX_BATCH_ITEMS + " items");
-  static final Bodies.Expected BATCH_UPSERT_BODY = new Bodies.Expected(true,
-      "a JSON array of objects with string fields ip, vendor and region, at most " + Bodies.MAX_BATCH_ITEMS + " items");
+  static final Bodies.Expected SINGLE_BODY = Bodies.Expected.mapping("ip");
+  static final Bodies.Expected BATCH_DELETE_BODY = Bodies.Expected.ipStrings();
+  static final Bodies.Expected BATCH_UPSERT_BODY = Bodies.Expected.mappings("ip");
 
   private static final SerializedString ID = new SerializedString("id");
   private static final SerializedString EDITABLE = new SerializedString("editable");
@@ -142,19 +139,7 @@ final class V1Operations {
   // ---------------------------------------------------------------- batches [BD1–BD11, BU1–BU5]
 
   private Reply batchDelete(Zone zone, JsonNode body) throws Refusal {
-    if (!body.isArray()) {
-      throw bodies.malformed(BATCH_DELETE_BODY,
-          "Request body must be a JSON array of IP address strings; got " + Bodies.describe(body) + ".");
-    }
-    List<String> texts = new ArrayList<>(body.size());
-    for (int i = 0; i < body.size(); i++) {
-      JsonNode item = body.get(i);
-      if (!item.isTextual()) {
-        throw bodies.malformed(BATCH_DELETE_BODY, "Item " + i + " of the request body is " + Bodies.describe(item)
-            + "; a batch delete body is a JSON array of IP address strings.");
-      }
-      texts.add(item.textValue());
-    }
+    List<String> texts = bodies.ipStrings(body, BATCH_DELETE_BODY);
     if (bodies.exceedsBatchLimit(texts.size())) {
       if (defects.contains(APPLIES_FIRST_HUNDRED_OF_OVERSIZED_BATCH)) {
         store.deleteAll(zone, texts.subList(0, Bodies.MAX_BATCH_ITEMS));
@@ -165,22 +150,7 @@ final class V1Operations {
   }
 
   private Reply batchUpsert(Zone zone, JsonNode body) throws Refusal {
-    if (!body.isArray()) {
-      throw bodies.malformed(BATCH_UPSERT_BODY,
-          "Request body must be a JSON array of objects with string fields ip, vendor and region; got "
-              + Bodies.describe(body) + ".");
-    }
-    List<Store.Requested> requested = new ArrayList<>(body.size());
-    for (int i = 0; i < body.size(); i++) {
-      JsonNode item = body.get(i);
-      String problem = upsertItemProblem(item);
-      if (problem != null) {
-        throw bodies.malformed(BATCH_UPSERT_BODY, "Item " + i + " of the request body " + problem
-            + "; each item is an object with string fields ip, vendor and region.");
-      }
-      requested.add(new Store.Requested(item.get("ip").textValue(), item.get("vendor").textValue(),
-          item.get("region").textValue()));
-    }
+    List<Store.Requested> requested = bodies.mappings(body, BATCH_UPSERT_BODY);
     if (bodies.exceedsBatchLimit(requested.size())) {
       if (defects.contains(APPLIES_FIRST_HUNDRED_OF_OVERSIZED_BATCH)) {
         store.upsertAll(zone, requested.subList(0, Bodies.MAX_BATCH_ITEMS));
@@ -188,28 +158,6 @@ final class V1Operations {
       throw bodies.tooManyItems(requested.size());
     }
     return batchReply(store.upsertAll(zone, requested));
-  }
-
-  /** What is wrong with a batch item that should be {@code {ip, vendor, region}}, or null. */
-  static String upsertItemProblem(JsonNode item) {
-    return itemProblem(item, "ip", "vendor", "region");
-  }
-
-  /** What is wrong with an item that should be an object with the given string fields, or null. */
-  static String itemProblem(JsonNode item, String... fields) {
-    if (!item.isObject()) {
-      return "is " + Bodies.describe(item);
-    }
-    for (String field : fields) {
-      JsonNode value = item.get(field);
-      if (value == null) {
-        return "lacks the field " + field;
-      }
-      if (!value.isTextual()) {
-        return "has a " + field + " that is " + Bodies.describe(value) + ", not a string";
-      }
-    }
-    return null;
   }
 
   // ---------------------------------------------------------------- JSON
