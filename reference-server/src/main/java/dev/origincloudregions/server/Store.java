@@ -119,22 +119,36 @@ final class Store {
 
   // ---------------------------------------------------------------- single mappings
 
-  /** The mapping of {@code ip} (parsed from {@code pathText}), or null [G1, VG1]. */
-  Mapping find(Zone zone, Ip ip, String pathText) {
-    Ip key = ip;
-    if (defects.contains(GET_DOES_NOT_NORMALISE_PATH)) {
-      key = ip.withText(pathText);
+  /** The IP named by a path: 400, code 1146 when it is not a valid origin IP [G1, VG1, VP1]. */
+  Ip pathIp(String pathText) throws Refusal {
+    Ip ip = parseIp(pathText);
+    if (ip == null) {
+      throw new Refusal(Errors.invalidIp());
     }
-    return zone.mappings.get(key);
+    return ip;
   }
 
-  /** Removes the mapping of {@code ip}; null when there is none [G2, VG1]. */
-  Removed remove(Zone zone, Ip ip) {
+  /** The mapping a path names, normalised first: 1146 when invalid, 404 code 1142 when there is none [G1, VG1]. */
+  Mapping get(Zone zone, String pathText) throws Refusal {
+    Ip key = pathIp(pathText);
+    if (defects.contains(GET_DOES_NOT_NORMALISE_PATH)) {
+      key = key.withText(pathText);
+    }
+    Mapping mapping = zone.mappings.get(key);
+    if (mapping == null) {
+      throw new Refusal(Errors.notFound());
+    }
+    return mapping;
+  }
+
+  /** Removes the mapping a path names: 1146 when invalid, 404 code 1142 when there is none [G1, G2, VG1]. */
+  Removed delete(Zone zone, String pathText) throws Refusal {
+    Ip ip = pathIp(pathText);
     zone.lock.lock();
     try {
       Mapping removed = zone.mappings.remove(ip);
       if (removed == null) {
-        return null;
+        throw new Refusal(Errors.notFound());
       }
       ChangeClock.Timestamp changed = clock.next();
       recordChange(zone, changed);

@@ -77,28 +77,14 @@ final class V1Operations {
 
   // ---------------------------------------------------------------- single operations [C1, U1, G1, G2]
 
-  private Reply get(Zone zone, String pathIp) {
-    Ip ip = store.parseIp(pathIp);
-    if (ip == null) {
-      return Errors.invalidIp();
-    }
-    Mapping mapping = store.find(zone, ip, pathIp);
-    if (mapping == null) {
-      return Errors.notFound();
-    }
+  private Reply get(Zone zone, String pathIp) throws Refusal {
+    Mapping mapping = store.get(zone, pathIp);
     return Reply.ok(Json.success(json -> writeSingle(json, mapping.modifiedOn(), mapping)));
   }
 
   /** The result's modified_on is the time of the deletion, a change as in BD7; the value keeps the mapping's own. */
-  private Reply delete(Zone zone, String pathIp) {
-    Ip ip = store.parseIp(pathIp);
-    if (ip == null) {
-      return Errors.invalidIp();
-    }
-    Store.Removed removed = store.remove(zone, ip);
-    if (removed == null) {
-      return Errors.notFound();
-    }
+  private Reply delete(Zone zone, String pathIp) throws Refusal {
+    Store.Removed removed = store.delete(zone, pathIp);
     return Reply.ok(Json.success(json -> writeSingle(json, removed.changed(), removed.mapping())));
   }
 

@@ -80,27 +80,13 @@ final class V2Operations {
 
   // ---------------------------------------------------------------- single mappings [VP1, VG1]
 
-  private Reply get(Zone zone, String pathIp) {
-    Ip ip = store.parseIp(pathIp);
-    if (ip == null) {
-      return Errors.invalidIp();
-    }
-    Mapping mapping = store.find(zone, ip, pathIp);
-    if (mapping == null) {
-      return Errors.notFound();
-    }
+  private Reply get(Zone zone, String pathIp) throws Refusal {
+    Mapping mapping = store.get(zone, pathIp);
     return Reply.ok(Json.success(json -> writeEntry(json, mapping)));
   }
 
-  private Reply delete(Zone zone, String pathIp) {
-    Ip ip = store.parseIp(pathIp);
-    if (ip == null) {
-      return Errors.invalidIp();
-    }
-    Store.Removed removed = store.remove(zone, ip);
-    if (removed == null) {
-      return Errors.notFound();
-    }
+  private Reply delete(Zone zone, String pathIp) throws Refusal {
+    Store.Removed removed = store.delete(zone, pathIp);
     return Reply.ok(Json.success(json -> {
       json.writeStartObject();
       json.writeFieldName(ORIGIN_IP);
@@ -115,10 +101,7 @@ final class V2Operations {
    * (1157), zone limit (1164).
    */
   private Reply put(Zone zone, String pathIp, byte[] rawBody) throws Refusal {
-    Ip ip = store.parseIp(pathIp);
-    if (ip == null) {
-      return Errors.invalidIp();
-    }
+    Ip ip = store.pathIp(pathIp);
     Store.Requested request = bodies.mapping(bodies.parse(rawBody, PUT_BODY), PUT_BODY);
     Ip bodyIp = store.parseIp(request.ip());
     if (bodyIp == null) {
