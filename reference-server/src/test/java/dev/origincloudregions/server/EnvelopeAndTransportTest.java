@@ -94,7 +94,7 @@ class EnvelopeAndTransportTest extends ServerTestSupport {
       "/zones/023e105f4ecef8ad9ca31a8372d0c353/cache",
       "/zones/023e105f4ecef8ad9ca31a8372d0c353/cache/origin_cloud_regions/",
       "/zones/023e105f4ecef8ad9ca31a8372d0c353/cache/origin_cloud_regions/192.0.2.1/extra",
-      "/zones/023e105f4ecef8ad9ca31a8372d0c353/origin/cloud_regions",
+      "/zones/023e105f4ecef8ad9ca31a8372d0c353/origin/cloud_region",
       "/zones/023e105f4ecef8ad9ca31a8372d0c353/cache/origin_cloud_region",
       "/ZONES/023e105f4ecef8ad9ca31a8372d0c353/cache/origin_cloud_regions",
   })
