@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reference server: an in-memory implementation of every rule of the behaviour contract for the
- * v1 origin cloud regions API, served over real HTTP by Jetty.
+ * origin cloud regions API, both families of paths (v2 under {@code /origin/cloud_regions}, the
+ * deprecated v1 under {@code /cache/origin_cloud_regions}) on one store, served over real HTTP by Jetty.
  *
  * <pre>{@code
  * try (ReferenceServer server = ReferenceServer.start(Options.defaults().token("T"))) {
