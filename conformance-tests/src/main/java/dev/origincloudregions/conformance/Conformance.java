@@ -12,11 +12,10 @@ final class Conformance {
       Api api = new Api(o.baseUrl(), o.credentials(), new Pacer(o.maxRps()));
       return Suite.run(o, api, null, out);
     }
-    try (EmbeddedServer server = EmbeddedServer.start(o.defects())) {
+    try (EmbeddedServer server = EmbeddedServer.start()) {
       Api api = new Api(server.baseUrl(), Credentials.token(server.token()), new Pacer(o.maxRps()));
       if (out != null) {
-        out.println("embedded reference server at " + server.baseUrl()
-            + (o.defects().isEmpty() ? "" : " with defects " + o.defects()));
+        out.println("embedded reference server at " + server.baseUrl());
       }
       List<String> log = server.tokenLines;
       return Suite.run(o, api, log, out);

@@ -30,7 +30,6 @@ import java.util.regex.Pattern;
  * @param allowAnyAddress allow addresses outside the documentation ranges (disposable zones only)
  * @param checks names or rule IDs selecting checks; empty for all
  * @param shrinks QuickTheories shrink cycles per failing property
- * @param defects defects of the embedded reference server (for the suite's own tests; hidden)
  * @param help print help and exit
  * @param list list the checks and exit
  */
@@ -49,7 +48,6 @@ record RunOptions(
     boolean allowAnyAddress,
     Set<String> checks,
     int shrinks,
-    Set<String> defects,
     boolean help,
     boolean list) {
 
@@ -63,7 +61,7 @@ record RunOptions(
 
   static {
     for (String o : List.of("base-url", "token", "email", "key", "zone-id", "second-zone-id", "profile", "tries", "seed",
-        "max-rps", "report-dir", "allow-any-address", "checks", "shrinks", "defect", "help", "list")) {
+        "max-rps", "report-dir", "allow-any-address", "checks", "shrinks", "help", "list")) {
       OPTIONS.put(o, camel(o));
     }
   }
@@ -118,20 +116,12 @@ record RunOptions(
   static RunOptions parse(String[] args, Map<String, String> systemProperties, Map<String, String> env,
       Path defaultReportDir) {
     Map<String, String> v = new LinkedHashMap<>();
-    Set<String> defects = new LinkedHashSet<>();
     OPTIONS.forEach((opt, prop) -> {
       String s = systemProperties.get("conformance." + prop);
       if (s != null && !s.isBlank()) {
         v.put(opt, s.trim());
       }
     });
-    if (v.containsKey("defect")) {
-      for (String d : v.remove("defect").split(",")) {
-        if (!d.isBlank()) {
-          defects.add(d.trim());
-        }
-      }
-    }
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (!a.startsWith("--")) {
@@ -157,13 +147,9 @@ record RunOptions(
         }
         value = args[++i];
       }
-      if (name.equals("defect")) {
-        defects.add(value);
-      } else {
-        v.put(name, value);
-      }
+      v.put(name, value);
     }
-    return build(v, defects, env, defaultReportDir);
+    return build(v, env, defaultReportDir);
   }
 
   private static String example(String name) {
@@ -178,8 +164,7 @@ record RunOptions(
     }
   }
 
-  private static RunOptions build(Map<String, String> v, Set<String> defects, Map<String, String> env,
-      Path defaultReportDir) {
+  private static RunOptions build(Map<String, String> v, Map<String, String> env, Path defaultReportDir) {
     boolean help = flag(v, "help");
     boolean list = flag(v, "list");
     String baseUrl = v.get("base-url");
@@ -259,11 +244,8 @@ record RunOptions(
         }
       }
     }
-    if (!defects.isEmpty() && baseUrl != null) {
-      throw new ConfigException("--defect applies to the embedded server only; drop --base-url");
-    }
     return new RunOptions(baseUrl, token, email, key, zone, second, reference, tries, seed, maxRps, reportDir,
-        flag(v, "allow-any-address"), Set.copyOf(checks), shrinks, Set.copyOf(defects), help, list);
+        flag(v, "allow-any-address"), Set.copyOf(checks), shrinks, help, list);
   }
 
   private static boolean flag(Map<String, String> v, String name) {
