@@ -61,6 +61,8 @@ final class Api {
   private final Pacer pacer;
   private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>();
   private volatile Safety safety;
+  private volatile RunControl control = RunControl.unlimited();
+  private final java.util.concurrent.atomic.AtomicInteger droppedInARow = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger staleRetries = new java.util.concurrent.atomic.AtomicInteger();
 
   Api(String baseUrl, Credentials credentials, Pacer pacer) {
@@ -88,6 +90,19 @@ final class Api {
 
   void safety(Safety safety) {
     this.safety = safety;
+  }
+
+  void control(RunControl control) {
+    this.control = control;
+  }
+
+  RunControl control() {
+    return control;
+  }
+
+  /** Requests sent so far (retries included). */
+  int sent() {
+    return control.sent();
   }
 
   /** The resource path of a zone: {@code /zones/{zone}/cache/origin_cloud_regions}. */
@@ -132,21 +147,60 @@ final class Api {
     headers.add(Map.entry("User-Agent", "origin-cloud-regions-conformance"));
     extraHeaders.forEach((k, v) -> headers.add(Map.entry(k, v)));
     for (int attempt = 0; ; attempt++) {
+      control.beforeRequest();
       pacer.acquire();
+      stopIfInterrupted();
       Exchange ex = exchange(client, method, url, headers, body);
       if (ex.status() < 0) {
         // A pooled connection the server had already closed: try once more on a fresh connection, so that
         // only a request that fails on its own connection counts as dropped (E4).
         staleRetries.incrementAndGet();
+        control.beforeRequest();
         HttpClient fresh = newClient();
         ex = exchange(fresh, method, url, headers, body);
       }
       Exchange done = ex;
+      if (done.status() < 0) {
+        unreachableUnlessAnswering(done);
+      } else {
+        droppedInARow.set(0);
+      }
       listeners.forEach(l -> l.accept(done));
       if (done.status() != 429 || attempt >= 5) {
         return done;
       }
       pacer.pauseFor(retryAfter(done));
+      stopIfInterrupted();
+    }
+  }
+
+  /**
+   * After a request got no answer: a target that refuses connections, or that failed three requests in a row,
+   * has stopped answering, and the run stops (not a failure of the check: the target is gone). One dropped
+   * connection of a target that still answers is evidence for E4.
+   */
+  private void unreachableUnlessAnswering(Exchange ex) {
+    int inARow = droppedInARow.incrementAndGet();
+    URI u = URI.create(baseUrl);
+    int port = u.getPort() > 0 ? u.getPort() : u.getScheme().equals("https") ? 443 : 80;
+    boolean connects;
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress(u.getHost(), port), 3000);
+      connects = true;
+    } catch (IOException e) {
+      connects = false;
+    }
+    if (!connects || inARow >= 3) {
+      control.stop(RunResult.Outcome.UNREACHABLE, (connects ? inARow + " requests in a row got no answer"
+          : "connecting to " + u.getHost() + ":" + port + " fails") + " (last: " + ex.brief() + ")");
+      throw new RunControl.RunStopped(control.stopped());
+    }
+  }
+
+  private void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      control.stop(RunResult.Outcome.INTERRUPTED, "the run was interrupted");
+      throw new RunControl.RunStopped(control.stopped());
     }
   }
 
@@ -165,7 +219,7 @@ final class Api {
   private Exchange exchange(HttpClient client, String method, String url, List<Map.Entry<String, String>> headers, byte[] body) {
     HttpRequest.Builder b;
     try {
-      b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+      b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("cannot build a URL from " + url + ": " + e.getMessage(), e);
     }
@@ -181,7 +235,8 @@ final class Api {
           e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      stopIfInterrupted();
+      throw new IllegalStateException(e);
     }
   }
 

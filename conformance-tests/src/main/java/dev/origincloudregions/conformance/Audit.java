@@ -60,7 +60,7 @@ final class Audit implements Consumer<Exchange> {
     if (v != null) {
       int n = counts.get(rule).get();
       throw new Violation(rule, n + " of " + seen() + " responses broke " + rule + "; the first: "
-          + v.getMessage().substring(rule.length() + 2), v.exchange());
+          + v.detail(), v.exchange());
     }
   }
 

@@ -3,14 +3,18 @@ package dev.origincloudregions.conformance;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Runs the suite for a set of options: against the given base URL, or an embedded reference server. */
+/**
+ * Runs the suite for a set of options, against the given base URL or an embedded reference server, and writes the
+ * reports: also when the run is interrupted or the target stops answering.
+ */
 final class Conformance {
   private Conformance() {}
 
   static RunResult run(RunOptions o, PrintStream out) {
+    KnownFailures known = o.knownFailures() == null ? KnownFailures.NONE : KnownFailures.read(o.knownFailures());
     if (o.baseUrl() != null) {
       Api api = new Api(o.baseUrl(), o.credentials(), new Pacer(o.maxRps()));
-      return Suite.run(o, api, null, out);
+      return Suite.run(o, api, null, out, r -> finish(o, known, api, r, out));
     }
     try (EmbeddedServer server = EmbeddedServer.start(o.defects())) {
       Api api = new Api(server.baseUrl(), Credentials.token(server.token()), new Pacer(o.maxRps()));
@@ -19,7 +23,20 @@ final class Conformance {
             + (o.defects().isEmpty() ? "" : " with defects " + o.defects()));
       }
       List<String> log = server.tokenLines;
-      return Suite.run(o, api, log, out);
+      return Suite.run(o, api, log, out, r -> finish(o, known, api, r, out));
     }
+  }
+
+  /** What every run does last, interrupted or not: known failures, reports, the summary. */
+  private static RunResult finish(RunOptions o, KnownFailures known, Api api, RunResult raw, PrintStream out) {
+    RunResult r = known.apply(raw);
+    Reports.writeAll(r, o.reportDir(), api.credentials()::scrub);
+    if (out != null) {
+      out.print(api.credentials().scrub(TextReport.summary(r)));
+      out.println("reports: " + o.reportDir().toAbsolutePath().normalize() + " (" + Reports.SUMMARY + ", "
+          + Reports.JUNIT + ", " + Reports.JSON_LINES + ", " + Reports.HTML + ")");
+      out.flush();
+    }
+    return r;
   }
 }

@@ -66,6 +66,41 @@ final class Ip implements Comparable<Ip> {
     return parse(text).isPresent();
   }
 
+  /**
+   * Whether a lenient reader would take {@code text} for an address: after trimming whitespace and brackets,
+   * dropping a zone index or prefix length, reading non-ASCII digits, leading-zero or hex octets. Such texts are
+   * invalid only under the contract's [ref] grammar (IP1).
+   */
+  static boolean lenientlyValid(String text) {
+    if (text == null) {
+      return false;
+    }
+    String s = text.strip();
+    if (s.startsWith("[") && s.endsWith("]")) {
+      s = s.substring(1, s.length() - 1);
+    }
+    s = s.replaceFirst("%.*$", "").replaceFirst("/\\d+$", "");
+    StringBuilder digits = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      digits.append(Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10)) : c);
+    }
+    s = digits.toString();
+    if (s.indexOf(':') < 0) {
+      String[] parts = s.split("\\.", -1);
+      StringBuilder v4 = new StringBuilder();
+      for (String p : parts) {
+        try {
+          int v = p.startsWith("0x") ? Integer.parseInt(p.substring(2), 16) : Integer.parseInt(p);
+          v4.append(v4.length() == 0 ? "" : ".").append(v);
+        } catch (NumberFormatException e) {
+          return false;
+        }
+      }
+      s = v4.toString();
+    }
+    return isValid(s);
+  }
+
   boolean isV4() {
     return bytes.length == 4;
   }

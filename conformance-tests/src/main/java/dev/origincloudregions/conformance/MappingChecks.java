@@ -22,9 +22,9 @@ final class MappingChecks {
             + "upsert and batch upsert and changes nothing; updating in a full zone works",
             List.of("M2", "BU4", "C1", "U1"), MappingChecks::zoneLimit),
         Check.of("unlisted-pairs-refused", "a vendor/region pair that supported_regions does not list is refused "
-            + "with 1157 by create and upsert, and changes nothing", List.of("M3", "C1", "U1"), MappingChecks::unlisted),
+            + "with 1157 by create and upsert, and changes nothing", List.of("M3", "C1", "U1"), MappingChecks::unlisted).tries(1, 1),
         Check.ref("list-ordered-by-address", "the list is ordered IPv4 before IPv6, numerically ascending, "
-            + "whatever the order of creation", List.of("M4"), MappingChecks::order));
+            + "whatever the order of creation", List.of("M4"), MappingChecks::order).tries(2, 10));
   }
 
   static void zoneLimit(Target t) {
@@ -61,11 +61,18 @@ final class MappingChecks {
           "a refused create must change nothing: the zone holds " + still.mappings().size());
       // Updating an existing mapping of a full zone is allowed.
       VendorRegion other = differentPair(t, full.byIp().get(ips.get(1).toString()));
-      Snapshot up = t.shapes.snapshot(t.zone.upsert(IpForms.render(ips.get(1), 3), other), "M2");
+      String form = IpForms.render(ips.get(1), 3);
+      Exchange uex = t.zone.upsert(form, other);
+      if (uex.status() == 403 && !form.equals(ips.get(1).toString())
+          && t.zone.upsert(ips.get(1).toString(), other).status() == 200) {
+        throw new Violation("IP3", form + " names the existing " + ips.get(1) + ", yet the full zone refused it as a "
+            + "new mapping (its canonical text was accepted)", uex);
+      }
+      Snapshot up = t.shapes.snapshot(uex, "M2");
       Mapping m = up.byIp().get(ips.get(1).toString());
       expect(m != null && m.vendor().equals(other.vendor()) && m.region().equals(other.region()), "M2", up.exchange(),
           "updating " + ips.get(1) + " in a full zone must work, got " + m);
-      BatchResult br = t.shapes.batch(t.zone.batchUpsert(List.of(Zone.item(ips.get(2).toString(), other))), "BU4");
+      ObservedBatch br = t.shapes.batch(t.zone.batchUpsert(List.of(Zone.item(ips.get(2).toString(), other))), "BU4");
       expect(br.succeeded().size() == 1, "BU4", br.exchange(), "a batch that only updates must succeed in a full zone");
       // One free slot: a batch of two new mappings would pass the limit, one fits.
       t.shapes.single(t.zone.delete(ips.get(3).toString()), "G2");
@@ -77,7 +84,7 @@ final class MappingChecks {
       if (t.reference) {
         BatchDeleteChecks.unchanged(before2, after2, "BU4", "a refused batch upsert (would pass 3,500) changed the zone");
       }
-      BatchResult one = t.shapes.batch(t.zone.batchUpsert(List.of(Zone.item(extra.toString(), p))), "BU4");
+      ObservedBatch one = t.shapes.batch(t.zone.batchUpsert(List.of(Zone.item(extra.toString(), p))), "BU4");
       expect(one.succeeded().size() == 1, "BU4", one.exchange(), "the 3,500th mapping fits");
     } finally {
       t.reset(t.zone);
@@ -115,7 +122,7 @@ final class MappingChecks {
   }
 
   static void order(Target t) {
-    t.forAll(Math.max(10, t.options.tries() / 2), lists().of(Gens.address(t)).ofSizeBetween(2, 40)
+    t.forAll(lists().of(Gens.address(t)).ofSizeBetween(2, 40)
         .zip(Gens.index(), (l, k) -> new Object[] {l, k}).describedAs(a -> "created in the order " + a[0]), a -> {
           @SuppressWarnings("unchecked")
           List<Ip> gen = (List<Ip>) a[0];

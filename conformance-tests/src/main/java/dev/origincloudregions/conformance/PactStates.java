@@ -99,8 +99,12 @@ final class PactStates {
       items.add(Zone.item(ip, vendor, region));
     }
     Exchange ex = t.zone.batchUpsert(items);
-    JsonNode failed = ex.json() == null ? null : ex.json().path("result").path("value").path("failed");
-    if (ex.status() != 200 || failed == null || !failed.isArray() || !failed.isEmpty()) {
+    ObservedBatch r = t.shapes.batch(ex, "BU2");
+    if (r.failed().size() + r.succeeded().size() != items.size()) {
+      throw new Violation("BD4", "provider state '" + MAPPINGS_EXIST + "': the batch upsert of " + items.size()
+          + " items answered " + r.succeeded().size() + " succeeded and " + r.failed().size() + " failed items", ex);
+    }
+    if (!r.failed().isEmpty()) {
       throw new Violation("BU2", "provider state '" + MAPPINGS_EXIST + "' could not be set up: the batch upsert of "
           + items + " did not apply every item", ex);
     }

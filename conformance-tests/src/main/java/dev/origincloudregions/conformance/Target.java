@@ -33,7 +33,10 @@ final class Target {
   private final Map<String, Instant> watermarks = new ConcurrentHashMap<>();
 
   // per-check state
-  private String checkName = "";
+  private volatile String checkName = "";
+  private volatile int plannedTries = 1;
+  private volatile long allotment = Long.MAX_VALUE;
+  private volatile int checkStartRequests;
   private final AtomicInteger tries = new AtomicInteger();
 
   Target(RunOptions options, Api api, Safety safety, List<String> serverLog) {
@@ -60,13 +63,32 @@ final class Target {
     return c;
   }
 
-  void beginCheck(String name) {
-    checkName = name;
+  /**
+   * Starts a check: its name (for its seed), the examples it tries, the most requests one example sends, the
+   * requests the check may send, and those the run must keep for the checks after it and the clean-up.
+   */
+  void beginCheck(String name, int plannedTries, int perTry, long allotment, long reserveAfter) {
+    this.checkName = name;
+    this.plannedTries = plannedTries;
+    this.currentCost = Math.max(1, perTry);
+    this.allotment = allotment;
+    this.reserveAfter = reserveAfter;
+    this.checkStartRequests = api.sent();
     tries.set(0);
   }
 
+  /** Examples tried so far by the current check (at least 1, for example-based checks). */
   int tries() {
     return Math.max(1, tries.get());
+  }
+
+  int plannedTries() {
+    return plannedTries;
+  }
+
+  /** Requests the current check has sent. */
+  int checkRequests() {
+    return api.sent() - checkStartRequests;
   }
 
   long checkSeed() {
@@ -88,17 +110,20 @@ final class Target {
     }
   }
 
-  /** Runs {@code property} on {@code --tries} examples of {@code gen}. */
-  <T> void forAll(Gen<T> gen, Consumer<T> property) {
-    forAll(options.tries(), gen, property);
-  }
-
   /**
-   * Runs {@code property} on {@code examples} values of {@code gen} with the check's seed; on failure QuickTheories
-   * shrinks the input and this throws {@link PropertyFailure} with the smallest one and its violation.
+   * Runs {@code property} on the check's planned number of examples of {@code gen}, with the check's seed; on
+   * failure QuickTheories shrinks the input and this throws {@link PropertyFailure} with the smallest one and its
+   * violation.
+   *
+   * <p>An example starts only while the check's share of the request budget holds one more ({@code perTry}
+   * requests, the most one example sends). Once the run stops (a signal, an unreachable target) no example does
+   * anything any more, and this throws {@link RunControl.RunStopped}. Under the documented profile, an example
+   * that finds only a [ref] matter ends there without failing: that profile does not judge it.
    */
-  <T> void forAll(int examples, Gen<T> gen, Consumer<T> property) {
+  <T> void forAll(Gen<T> gen, Consumer<T> property) {
     boolean[] failed = {false};
+    RunControl.RunStopped[] stopped = {null};
+    int perTry = Math.max(1, currentCost);
     Reporter reporter = new Reporter() {
       @Override
       public void falisification(long seed, int used, Object smallest, Throwable cause, List<Object> others,
@@ -116,28 +141,52 @@ final class Target {
         // fewer distinct values than examples: fine
       }
     };
+    boolean[] budgetSpent = {false};
     QuickTheory.qt()
         .withFixedSeed(checkSeed())
-        .withExamples(Math.max(1, examples))
+        .withExamples(Math.max(1, plannedTries))
         .withShrinkCycles(options.shrinks())
         .withReporter(reporter)
         .forAll(gen)
         .checkAssert(v -> {
+          if (stopped[0] != null || budgetSpent[0]) {
+            return;
+          }
           if (!failed[0]) {
+            if (tries.get() > 0 && (checkRequests() + perTry > allotment || !runAffords(perTry))) {
+              budgetSpent[0] = true;
+              return;
+            }
             tries.incrementAndGet();
+          } else if (!runAffords(perTry)) {
+            return; // shrinking stops where the budget would not hold the checks still to come
           }
           try {
             property.accept(v);
+          } catch (RunControl.RunStopped e) {
+            stopped[0] = e;
+          } catch (Violation e) {
+            if (!reference && e.referenceOnly()) {
+              return; // a [ref] matter: the documented profile does not judge it
+            }
+            failed[0] = true;
+            throw e;
           } catch (RuntimeException | Error e) {
             failed[0] = true;
             throw e;
           }
         });
+    if (stopped[0] != null) {
+      throw stopped[0];
+    }
   }
 
-  /** Scales the run's tries for an expensive property: at least {@code min}. */
-  int scaled(int divisor, int min) {
-    return Math.max(min, options.tries() / divisor);
+  private volatile int currentCost = 1;
+  private volatile long reserveAfter;
+
+  /** Whether the run's budget, less what later checks need, still holds an example of {@code perTry} requests. */
+  private boolean runAffords(int perTry) {
+    return api.control().remaining() - (long) perTry >= reserveAfter;
   }
 
   // ---- state through the public API ----
@@ -166,7 +215,7 @@ final class Target {
    */
   Snapshot reset(Zone z) {
     Snapshot s = snapshot(z, "L1");
-    Set<String> mine = safety.ledger().getOrDefault(Api.segment(z.id), Set.of());
+    Set<String> mine = safety.created(Api.segment(z.id));
     List<String> ours = new ArrayList<>();
     for (Mapping m : s.mappings()) {
       String c = Ip.canonical(m.ip()).orElse(m.ip());
@@ -229,7 +278,7 @@ final class Target {
     mappings.forEach((ip, p) -> items.add(Zone.item(ip.toString(), p)));
     for (int i = 0; i < items.size(); i += 100) {
       List<Map<String, String>> chunk = items.subList(i, Math.min(items.size(), i + 100));
-      BatchResult r = shapes.batch(z.batchUpsert(chunk), "BU2");
+      ObservedBatch r = shapes.batch(z.batchUpsert(chunk), "BU2");
       if (r.succeeded().size() + r.failed().size() != chunk.size()) {
         throw new Violation("BD4", "seeding " + chunk.size() + " mappings by batch upsert: the answer has "
             + r.succeeded().size() + " succeeded and " + r.failed().size() + " failed items", r.exchange());

@@ -34,7 +34,7 @@ class SafetyTest {
       RunOptions o = RunOptions.parse(new String[] {"--base-url", base, "--token", "safety-token", "--tries", "5",
           "--seed", "9"}, Map.of(), Map.of(), Path.of("target", "safety-report"));
       RunResult r = Conformance.run(o, null);
-      assertThat(r.failures()).as("failures:%n%s", Reports.summary(r)).isEmpty();
+      assertThat(r.failures()).as("failures:%n%s", TextReport.summary(r)).isEmpty();
       List<CheckResult> skipped = r.results().stream().filter(c -> c.status() == CheckResult.Status.SKIP).toList();
       assertThat(skipped).filteredOn(c -> !c.name().startsWith("pact-")).extracting(CheckResult::name)
           .containsExactlyInAnyOrder("zone-limit", "list-modified-on");
@@ -52,7 +52,7 @@ class SafetyTest {
     RunOptions o = RunOptions.parse(new String[] {"--tries", "1", "--seed", "1", "--max-rps", "40", "--checks",
         "credentials-accepted"}, Map.of(), Map.of(), Path.of("target", "paced-report"));
     RunResult r = Conformance.run(o, null);
-    assertThat(r.failures()).as(Reports.summary(r)).isEmpty();
+    assertThat(r.failures()).as(TextReport.summary(r)).isEmpty();
     assertThat(r.results()).filteredOn(c -> c.name().equals("safe-paced")).extracting(CheckResult::status)
         .containsExactly(CheckResult.Status.PASS);
   }
@@ -97,7 +97,7 @@ class SafetyTest {
     RunOptions o = RunOptions.parse(new String[] {"--profile", "documented", "--tries", "10", "--seed", "4"}, Map.of(),
         Map.of(), Path.of("target", "documented-report"));
     RunResult r = Conformance.run(o, null);
-    assertThat(r.failures()).as(Reports.summary(r)).isEmpty();
+    assertThat(r.failures()).as(TextReport.summary(r)).isEmpty();
     assertThat(r.count(CheckResult.Status.PASS)).isGreaterThan(20);
   }
 }
