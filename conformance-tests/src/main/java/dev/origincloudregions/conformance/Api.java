@@ -204,6 +204,20 @@ final class Api {
     }
   }
 
+  /**
+   * Sends headers and part of a body announced as {@code declared} bytes (chunked when negative) on a raw socket,
+   * paced, counted and shown to the listeners like every other request (see {@link RawHttp}).
+   */
+  Exchange partial(String url, String method, List<Map.Entry<String, String>> headers, byte[] sent, long declared,
+      int timeoutMillis) {
+    control.beforeRequest();
+    pacer.acquire();
+    stopIfInterrupted();
+    Exchange ex = RawHttp.partial(url, method, headers, sent, declared, timeoutMillis, credentials::resolve);
+    listeners.forEach(l -> l.accept(ex));
+    return ex;
+  }
+
   int staleRetries() {
     return staleRetries.get();
   }
@@ -216,6 +230,13 @@ final class Api {
         .build();
   }
 
+  /** Headers for the wire: placeholders replaced by the secrets they stand for. */
+  List<Map.Entry<String, String>> resolve(List<Map.Entry<String, String>> templates) {
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    templates.forEach(h -> out.add(Map.entry(h.getKey(), credentials.resolve(h.getValue()))));
+    return out;
+  }
+
   private Exchange exchange(HttpClient client, String method, String url, List<Map.Entry<String, String>> headers, byte[] body) {
     HttpRequest.Builder b;
     try {
@@ -224,7 +245,7 @@ final class Api {
       throw new IllegalStateException("cannot build a URL from " + url + ": " + e.getMessage(), e);
     }
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    for (Map.Entry<String, String> h : headers) {
+    for (Map.Entry<String, String> h : resolve(headers)) {
       b.header(h.getKey(), h.getValue());
     }
     try {

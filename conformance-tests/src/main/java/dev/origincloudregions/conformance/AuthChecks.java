@@ -3,7 +3,6 @@ package dev.origincloudregions.conformance;
 import static dev.origincloudregions.conformance.Target.expect;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.quicktheories.core.Gen;
@@ -16,11 +15,11 @@ final class AuthChecks {
   static List<Check> all() {
     return List.of(
         Check.of("credentials-accepted", "the configured credentials work, as a Bearer token and ([ref]) as "
-            + "X-Auth-Key with any X-Auth-Email", List.of("A1"), AuthChecks::accepted),
+            + "X-Auth-Key with any X-Auth-Email", List.of("A1"), AuthChecks::accepted).cost(3, 0),
         Check.of("missing-or-wrong-credentials", "missing credentials answer 401 and wrong ones 403, code 10000, on "
-            + "every operation, and change nothing", List.of("A2", "E5"), AuthChecks::refused).tries(4, 8),
+            + "every operation, and change nothing", List.of("A2", "E5"), AuthChecks::refused).tries(4, 8).cost(6, 18),
         Check.ref("credential-not-echoed", "answers to requests that present the credential wrongly never echo it",
-            List.of("A3"), AuthChecks::notEchoed));
+            List.of("A3"), AuthChecks::notEchoed).cost(10, 0));
   }
 
   /** The eight operations, as (method, path suffix, body). */
@@ -40,8 +39,8 @@ final class AuthChecks {
       return;
     }
     Api.Auth alt = c.usesToken()
-        ? Api.Auth.headers("X-Auth-Email", "conformance@example.com", "X-Auth-Key", c.token)
-        : Api.Auth.headers("Authorization", "Bearer " + c.key);
+        ? Api.Auth.headers("X-Auth-Email", "conformance@example.com", "X-Auth-Key", c.secretAs("").text)
+        : Api.Auth.headers("Authorization", "Bearer " + c.secretAs("").text);
     Exchange ex = t.api.send("GET", t.zone.path(), null, null, alt, Map.of());
     t.shapes.snapshot(ex, "A1");
   }
@@ -65,20 +64,21 @@ final class AuthChecks {
       new Variant("Basic authentication", new int[] {401, 403}),
       new Variant("an empty Bearer token", new int[] {401, 403}));
 
+  /** A variant's headers, with placeholders: the secret itself never enters a recorded request. */
   static Api.Auth auth(Variant v, Credentials c) {
-    String s = c.secret();
+    String s = c.secretAs("").text;
+    String email = Credentials.Placeholder.EMAIL.text;
     switch (VARIANTS.indexOf(v)) {
       case 0: return Api.Auth.NONE;
       case 1: return Api.Auth.headers("X-Auth-Email", "conformance@example.com");
-      case 2: return Api.Auth.headers("Authorization", "Bearer wrong-" + Integer.toHexString(s.hashCode()));
-      case 3: return c.usesToken() ? Api.Auth.headers("Authorization", "Bearer " + s + "x")
-          : Api.Auth.headers("X-Auth-Email", c.email, "X-Auth-Key", s + "x");
-      case 4: return c.usesToken() ? Api.Auth.headers("Authorization", "Bearer " + s.substring(0, s.length() - 1))
-          : Api.Auth.headers("X-Auth-Email", c.email, "X-Auth-Key", s.substring(0, s.length() - 1));
+      case 2: return Api.Auth.headers("Authorization", "Bearer wrong-" + Integer.toHexString(c.secret().hashCode()));
+      case 3: return c.usesToken() ? Api.Auth.headers("Authorization", "Bearer " + c.secretAs("PLUS_X").text)
+          : Api.Auth.headers("X-Auth-Email", email, "X-Auth-Key", c.secretAs("PLUS_X").text);
+      case 4: return c.usesToken() ? Api.Auth.headers("Authorization", "Bearer " + c.secretAs("MINUS_LAST").text)
+          : Api.Auth.headers("X-Auth-Email", email, "X-Auth-Key", c.secretAs("MINUS_LAST").text);
       case 5: return Api.Auth.headers("X-Auth-Email", "conformance@example.com", "X-Auth-Key", "0123456789abcdef");
       case 6: return Api.Auth.headers("X-Auth-Key", s);
-      case 7: return Api.Auth.headers("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString(("conformance:" + s).getBytes(StandardCharsets.UTF_8)));
+      case 7: return Api.Auth.headers("Authorization", "Basic " + c.secretAs("BASIC").text);
       default: return Api.Auth.headers("Authorization", "Bearer ");
     }
   }

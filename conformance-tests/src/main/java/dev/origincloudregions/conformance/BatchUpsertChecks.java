@@ -26,11 +26,11 @@ final class BatchUpsertChecks {
     return List.of(
         Check.of("batch-upsert-agrees-with-model", "batch upsert of new, existing, invalid, unlisted and duplicate "
             + "items matches the model; it merges, and its effects show in list and get",
-            List.of("BU2", "BU3", "BU5", "BD4", "BD6", "M3", "IP1", "IP2"), BatchUpsertChecks::model).tries(1, 1),
+            List.of("BU2", "BU3", "BU5", "BD4", "BD6", "M3", "IP1", "IP2"), BatchUpsertChecks::model).tries(1, 1).cost(6, 14),
         Check.of("batch-upsert-malformed-body", "a malformed batch upsert body is refused with 1190 and changes "
-            + "nothing", List.of("BU1", "E5"), BatchUpsertChecks::malformed).tries(1, 1),
+            + "nothing", List.of("BU1", "E5"), BatchUpsertChecks::malformed).tries(1, 1).cost(4, 6),
         Check.of("batch-upsert-over-limit", "101 or more items are refused with 1191 and nothing is created",
-            List.of("BU1", "E5"), BatchUpsertChecks::overLimit).tries(5, 3));
+            List.of("BU1", "E5"), BatchUpsertChecks::overLimit).tries(5, 3).cost(4, 5));
   }
 
   /** One planned item. Kinds: 0 existing, 1 new, 2 invalid IP, 3 unlisted pair, 4 repeat of an earlier item. */

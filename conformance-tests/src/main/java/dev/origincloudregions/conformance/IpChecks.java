@@ -17,13 +17,13 @@ final class IpChecks {
     return List.of(
         Check.of("valid-text-forms-accepted", "every RFC 4291 text form (upper case, zero-padded groups, every "
             + "compression, IPv4 tails) is accepted and returned canonical by create, get, delete and batch upsert",
-            List.of("IP1", "IP2", "G1"), IpChecks::validForms).tries(1, 1),
+            List.of("IP1", "IP2", "G1"), IpChecks::validForms).tries(1, 1).cost(6, 12),
         Check.of("invalid-text-refused", "near misses (256.1.1.1, 1.2.3, ::g, nine groups, [ref] leading zeros, zone "
             + "indexes, prefixes, whitespace) are refused by every operation and create nothing",
-            List.of("IP1", "C1", "U1", "G1", "BD5", "BD6"), IpChecks::invalidForms).tries(1, 1),
+            List.of("IP1", "C1", "U1", "G1", "BD5", "BD6"), IpChecks::invalidForms).tries(1, 1).cost(4, 5),
         Check.of("equivalent-forms-one-mapping", "two texts name one mapping exactly when their canonical forms are "
             + "equal; [ref] IPv4 and IPv4-mapped IPv6 are two mappings", List.of("IP3", "C1", "G1"),
-            IpChecks::equivalence).tries(1, 1));
+            IpChecks::equivalence).tries(1, 1).cost(4, 14));
   }
 
   record Form(Ip ip, long form) {

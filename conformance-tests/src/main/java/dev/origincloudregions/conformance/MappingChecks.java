@@ -20,11 +20,11 @@ final class MappingChecks {
     return List.of(
         Check.of("zone-limit", "a zone holds at most 3,500 mappings: creating beyond answers 403/1164 on create, "
             + "upsert and batch upsert and changes nothing; updating in a full zone works",
-            List.of("M2", "BU4", "C1", "U1"), MappingChecks::zoneLimit),
+            List.of("M2", "BU4", "C1", "U1"), MappingChecks::zoneLimit).cost(100, 0),
         Check.of("unlisted-pairs-refused", "a vendor/region pair that supported_regions does not list is refused "
-            + "with 1157 by create and upsert, and changes nothing", List.of("M3", "C1", "U1"), MappingChecks::unlisted).tries(1, 1),
+            + "with 1157 by create and upsert, and changes nothing", List.of("M3", "C1", "U1"), MappingChecks::unlisted).tries(1, 1).cost(4, 10),
         Check.ref("list-ordered-by-address", "the list is ordered IPv4 before IPv6, numerically ascending, "
-            + "whatever the order of creation", List.of("M4"), MappingChecks::order).tries(2, 10));
+            + "whatever the order of creation", List.of("M4"), MappingChecks::order).tries(2, 10).cost(4, 32));
   }
 
   static void zoneLimit(Target t) {

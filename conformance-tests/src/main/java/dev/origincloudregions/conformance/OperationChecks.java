@@ -15,15 +15,15 @@ final class OperationChecks {
   static List<Check> all() {
     return List.of(
         Check.of("supported-regions-usable", "supported_regions is well formed and every pair it lists can be used",
-            List.of("S1", "M1"), OperationChecks::supported),
+            List.of("S1", "M1"), OperationChecks::supported).cost(8, 0),
         Check.of("create", "create returns the new mapping; creating an existing IP again answers 400/1145 and "
-            + "changes nothing", List.of("C1", "M1", "IP2"), OperationChecks::create).tries(1, 1),
+            + "changes nothing", List.of("C1", "M1", "IP2"), OperationChecks::create).tries(1, 1).cost(4, 10),
         Check.of("upsert", "upsert creates or replaces a mapping and returns the whole list, as list then shows it",
-            List.of("U1", "M1", "L1"), OperationChecks::upsert).tries(1, 1),
+            List.of("U1", "M1", "L1"), OperationChecks::upsert).tries(1, 1).cost(4, 10),
         Check.of("get-and-delete", "get and delete find a mapping by any text of its IP; delete returns what it "
-            + "removed; a missing mapping answers 404/1142", List.of("G1", "G2", "M1"), OperationChecks::getDelete).tries(1, 1),
+            + "removed; a missing mapping answers 404/1142", List.of("G1", "G2", "M1"), OperationChecks::getDelete).tries(1, 1).cost(4, 10),
         Check.of("list-modified-on", "the list's modified_on is null for an empty zone, the latest change otherwise, "
-            + "and null again once the last mapping is deleted", List.of("L1", "G2"), OperationChecks::listModifiedOn).tries(5, 5));
+            + "and null again once the last mapping is deleted", List.of("L1", "G2"), OperationChecks::listModifiedOn).tries(5, 5).cost(4, 24));
   }
 
   static void supported(Target t) {

@@ -22,7 +22,7 @@ final class StatefulCheck {
   static List<Check> all() {
     return List.of(Check.of("stateful-model", "random sequences of all seven operations agree with an in-memory "
         + "model after every step", List.of("C1", "U1", "G1", "G2", "L1", "M1", "BD5", "BU2", "BU3", "IP3"),
-        StatefulCheck::run).tries(3, 5));
+        StatefulCheck::run).tries(3, 5).cost(6, 56));
   }
 
   static final String[] OPS = {"create", "upsert", "batch-upsert", "get", "delete", "batch-delete", "list"};

@@ -233,8 +233,8 @@ final class Suite {
   private static CheckResult runOne(Target t, Check c, Planner.Plan plan, long reserveAfter, Progress progress) {
     long start = System.nanoTime();
     int tries = plan.triesOf(c);
-    t.beginCheck(c.name(), tries, c.cost().perTry(), c.phase() == Check.Phase.MAIN ? plan.allotment(c)
-        : Long.MAX_VALUE, reserveAfter);
+    t.beginCheck(c.name(), tries, c.cost().perTry(), c.phase() == Check.Phase.MAIN && t.options.maxRequests() > 0
+        ? plan.allotment(c) : Long.MAX_VALUE, reserveAfter);
     progress.begin(c);
     CheckResult.Status status = CheckResult.Status.PASS;
     String message = null;
@@ -281,6 +281,10 @@ final class Suite {
       broken = documented;
     }
     progress.end();
+    if (System.getenv("CONFORMANCE_COST") != null) {
+      System.err.printf("COST %s tries=%d requests=%d maxPerTry=%d inExamples=%d%n", c.name(), t.tries(),
+          t.checkRequests(), t.maxPerTry, t.inExamples);
+    }
     long ms = (System.nanoTime() - start) / 1_000_000;
     Credentials cr = t.api.credentials();
     return new CheckResult(c.name(), c.title(), c.rules(), status, ms,

@@ -75,6 +75,8 @@ final class Target {
     this.reserveAfter = reserveAfter;
     this.checkStartRequests = api.sent();
     tries.set(0);
+    maxPerTry = 0;
+    inExamples = 0;
   }
 
   /** Examples tried so far by the current check (at least 1, for example-based checks). */
@@ -161,8 +163,12 @@ final class Target {
           } else if (!runAffords(perTry)) {
             return; // shrinking stops where the budget would not hold the checks still to come
           }
+          int before = checkRequests();
           try {
             property.accept(v);
+            int used = checkRequests() - before;
+            maxPerTry = Math.max(maxPerTry, used);
+            inExamples += used;
           } catch (RunControl.RunStopped e) {
             stopped[0] = e;
           } catch (Violation e) {
@@ -182,6 +188,9 @@ final class Target {
   }
 
   private volatile int currentCost = 1;
+  /** Measured while calibrating the declared costs (CONFORMANCE_COST set). */
+  volatile int maxPerTry;
+  volatile int inExamples;
   private volatile long reserveAfter;
 
   /** Whether the run's budget, less what later checks need, still holds an example of {@code perTry} requests. */

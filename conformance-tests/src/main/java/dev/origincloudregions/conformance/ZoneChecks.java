@@ -17,9 +17,9 @@ final class ZoneChecks {
   static List<Check> all() {
     return List.of(
         Check.of("zone-id-validation", "a zone_id that is not 32 lowercase hex digits answers 400/7003 on every "
-            + "operation and changes nothing", List.of("Z1", "E5"), ZoneChecks::zoneIds).tries(2, 10),
+            + "operation and changes nothing", List.of("Z1", "E5"), ZoneChecks::zoneIds).tries(2, 10).cost(6, 10),
         Check.ref("zones-isolated", "nothing done in one zone is visible in another, and a new zone starts empty",
-            List.of("Z2", "BD8"), ZoneChecks::isolated).tries(4, 5));
+            List.of("Z2", "BD8"), ZoneChecks::isolated).tries(4, 5).cost(8, 40));
   }
 
   /** Invalid zone ids derived from the configured zone; the ones over 32 characters fail under both profiles. */
