@@ -62,6 +62,7 @@ final class Api {
   private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>();
   private volatile Safety safety;
   private volatile RunControl control = RunControl.unlimited();
+  private volatile Recorder recorder;
   private final java.util.concurrent.atomic.AtomicInteger droppedInARow = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger staleRetries = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -90,6 +91,10 @@ final class Api {
 
   void safety(Safety safety) {
     this.safety = safety;
+  }
+
+  void recorder(Recorder recorder) {
+    this.recorder = recorder;
   }
 
   void control(RunControl control) {
@@ -146,6 +151,10 @@ final class Api {
     headers.add(Map.entry("Accept", "application/json"));
     headers.add(Map.entry("User-Agent", "origin-cloud-regions-conformance"));
     extraHeaders.forEach((k, v) -> headers.add(Map.entry(k, v)));
+    Recorder rec = recorder;
+    if (rec != null) {
+      rec.beforeSend(method, url, baseUrl, headers, body);
+    }
     for (int attempt = 0; ; attempt++) {
       control.beforeRequest();
       pacer.acquire();
@@ -160,6 +169,9 @@ final class Api {
         ex = exchange(fresh, method, url, headers, body);
       }
       Exchange done = ex;
+      if (rec != null) {
+        rec.record(done);
+      }
       if (done.status() < 0) {
         unreachableUnlessAnswering(done);
       } else {
@@ -210,10 +222,17 @@ final class Api {
    */
   Exchange partial(String url, String method, List<Map.Entry<String, String>> headers, byte[] sent, long declared,
       int timeoutMillis) {
+    Recorder rec = recorder;
+    if (rec != null) {
+      rec.beforeSend(method, url, baseUrl, headers, sent);
+    }
     control.beforeRequest();
     pacer.acquire();
     stopIfInterrupted();
     Exchange ex = RawHttp.partial(url, method, headers, sent, declared, timeoutMillis, credentials::resolve);
+    if (rec != null) {
+      rec.record(ex);
+    }
     listeners.forEach(l -> l.accept(ex));
     return ex;
   }

@@ -19,6 +19,7 @@ import java.util.List;
  * @param seed the run seed that reproduces it
  * @param curl a block that replays the failing request, or null
  * @param caseFile the case file written for the failure (relative to the report directory), or null
+ * @param failure what the case file is made of, or null (not reported as such)
  */
 record CheckResult(
     String name,
@@ -33,7 +34,8 @@ record CheckResult(
     String counterexample,
     long seed,
     String curl,
-    String caseFile) {
+    String caseFile,
+    FailureCase failure) {
 
   /** How a check ended. */
   enum Status {
@@ -66,11 +68,11 @@ record CheckResult(
 
   CheckResult withStatus(Status s, String why) {
     return new CheckResult(name, title, rules, s, durationMillis, tries, requests, why == null ? message : why, broken,
-        counterexample, seed, curl, caseFile);
+        counterexample, seed, curl, caseFile, failure);
   }
 
   CheckResult withCaseFile(String path) {
     return new CheckResult(name, title, rules, status, durationMillis, tries, requests, message, broken,
-        counterexample, seed, curl, path);
+        counterexample, seed, curl, path, failure);
   }
 }

@@ -29,7 +29,10 @@ final class Conformance {
 
   /** What every run does last, interrupted or not: known failures, reports, the summary. */
   private static RunResult finish(RunOptions o, KnownFailures known, Api api, RunResult raw, PrintStream out) {
-    RunResult r = known.apply(raw);
+    RunResult k = known.apply(raw);
+    RunResult r = new RunResult(k.target(), k.profile(), k.seed(), k.tries(), k.version(), k.startedAt(),
+        CaseFiles.write(k, o.reportDir(), new Recorder(o.zoneId(), o.secondZoneId()), api.baseUrl(),
+            api.credentials()::scrub), k.durationMillis(), k.requests(), k.outcome(), k.notes());
     Reports.writeAll(r, o.reportDir(), api.credentials()::scrub);
     if (out != null) {
       out.print(api.credentials().scrub(TextReport.summary(r)));

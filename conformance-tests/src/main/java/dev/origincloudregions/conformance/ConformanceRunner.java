@@ -57,6 +57,9 @@ public final class ConformanceRunner {
       return 0;
     }
     try {
+      if (o.replay() != null) {
+        return Replay.run(o, out);
+      }
       out.printf("conformance %s: %s, profile %s, seed %d, %s%n", Version.VERSION,
           o.baseUrl() == null ? "embedded reference server" : o.baseUrl(), o.profileName(), o.seed(),
           Reports.count(o.tries(), "try", "tries"));

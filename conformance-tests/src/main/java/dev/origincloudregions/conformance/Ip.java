@@ -22,6 +22,12 @@ final class Ip implements Comparable<Ip> {
     this.bytes = bytes;
   }
 
+  /** Reads an address back from its text (a replayed case's input). */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  static Ip fromText(String text) {
+    return parse(text).orElseThrow(() -> new IllegalArgumentException("not an address: " + text));
+  }
+
   static Ip of(byte[] bytes) {
     if (bytes.length != 4 && bytes.length != 16) {
       throw new IllegalArgumentException("an address has 4 or 16 bytes, not " + bytes.length);
@@ -140,6 +146,7 @@ final class Ip implements Comparable<Ip> {
 
   /** The canonical text (IP2): dotted quad, or RFC 5952 with a dotted tail for IPv4-mapped addresses. */
   @Override
+  @com.fasterxml.jackson.annotation.JsonValue
   public String toString() {
     if (isV4()) {
       return dottedTail();

@@ -70,6 +70,10 @@ final class PactStates {
 
   /** Deletes exactly what the states created and what the interaction may have created; never throws. */
   void tearDown() {
+    Recorder.housekeeping(this::tearDown0);
+  }
+
+  private void tearDown0() {
     List<String> ips = new ArrayList<>(toRemove);
     for (int i = 0; i < ips.size(); i += 100) {
       try {

@@ -191,14 +191,14 @@ final class Suite {
   private static CheckResult notRun(Check c, RunControl control, RunOptions o) {
     RunControl.Stop s = control.stopped();
     return new CheckResult(c.name(), c.title(), c.rules(), CheckResult.Status.NOT_RUN, 0, 0, 0,
-        "the run " + s.outcome().text + " before this check ran", List.of(), null, o.seed(), null, null);
+        "the run " + s.outcome().text + " before this check ran", List.of(), null, o.seed(), null, null, null);
   }
 
   /**
    * Lists both zones before any change (SAFE1). A target that cannot be reached, refuses the credentials or does
    * not know the path is a configuration error.
    */
-  private static void preflight(Target t, Api api) {
+  static void preflight(Target t, Api api) {
     for (Zone z : List.of(t.zone, t.otherZone)) {
       Exchange ex;
       try {
@@ -230,12 +230,14 @@ final class Suite {
     }
   }
 
-  private static CheckResult runOne(Target t, Check c, Planner.Plan plan, long reserveAfter, Progress progress) {
+  static CheckResult runOne(Target t, Check c, Planner.Plan plan, long reserveAfter, Progress progress) {
     long start = System.nanoTime();
     int tries = plan.triesOf(c);
     t.beginCheck(c.name(), tries, c.cost().perTry(), c.phase() == Check.Phase.MAIN && t.options.maxRequests() > 0
         ? plan.allotment(c) : Long.MAX_VALUE, reserveAfter);
     progress.begin(c);
+    t.recorder.beginCheck();
+    FailureCase failure = null;
     CheckResult.Status status = CheckResult.Status.PASS;
     String message = null;
     List<Breach> broken = List.of();
@@ -253,12 +255,20 @@ final class Suite {
       } catch (RunControl.RunStopped s) {
         status = CheckResult.Status.NOT_RUN;
         message = "the run " + s.stop.outcome().text + " while this check ran";
+      } catch (Recorder.ReplayComplete done) {
+        message = done.getMessage() + " without breaking a rule";
+      } catch (Recorder.ReplayDiverged d) {
+        status = CheckResult.Status.NOT_RUN;
+        message = d.getMessage();
       } catch (Target.PropertyFailure f) {
         status = CheckResult.Status.FAIL;
         counterexample = f.counterexample;
         if (f.cause instanceof Violation v) {
           broken = v.breaches();
           evidence = v.exchange();
+          if (f.trace != null) {
+            failure = new FailureCase(f.trace, v.atRequest(), f.input);
+          }
         }
         message = describe(f.cause);
       } catch (Violation v) {
@@ -266,6 +276,7 @@ final class Suite {
         broken = v.breaches();
         evidence = v.exchange();
         message = v.getMessage();
+        failure = new FailureCase(t.recorder.all(), v.atRequest(), null);
       } catch (Throwable e) {
         status = CheckResult.Status.FAIL;
         message = describe(e);
@@ -281,6 +292,7 @@ final class Suite {
       broken = documented;
     }
     progress.end();
+    t.recorder.endCheck();
     if (System.getenv("CONFORMANCE_COST") != null) {
       System.err.printf("COST %s tries=%d requests=%d maxPerTry=%d inExamples=%d%n", c.name(), t.tries(),
           t.checkRequests(), t.maxPerTry, t.inExamples);
@@ -289,7 +301,8 @@ final class Suite {
     Credentials cr = t.api.credentials();
     return new CheckResult(c.name(), c.title(), c.rules(), status, ms,
         status == CheckResult.Status.SKIP ? 0 : t.tries(), t.checkRequests(), cr.scrub(message), broken,
-        cr.scrub(counterexample), t.options.seed(), Curl.of(evidence, cr), null);
+        cr.scrub(counterexample), t.options.seed(), Curl.of(evidence, cr), null,
+        status == CheckResult.Status.FAIL ? failure : null);
   }
 
   static String describe(Throwable e) {

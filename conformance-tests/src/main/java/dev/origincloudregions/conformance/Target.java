@@ -48,6 +48,8 @@ final class Target {
     this.zone = new Zone(api, options.zoneId());
     this.otherZone = new Zone(api, options.secondZoneId());
     this.serverLog = serverLog;
+    this.recorder = new Recorder(options.zoneId(), options.secondZoneId());
+    api.recorder(recorder);
   }
 
   Catalogue catalogue() {
@@ -55,7 +57,9 @@ final class Target {
     if (c == null) {
       synchronized (this) {
         if (catalogue == null) {
-          catalogue = Catalogue.read(shapes, zone.supportedRegions());
+          Exchange[] ex = new Exchange[1];
+          Recorder.housekeeping(() -> ex[0] = zone.supportedRegions());
+          catalogue = Catalogue.read(shapes, ex[0]);
         }
         c = catalogue;
       }
@@ -97,19 +101,31 @@ final class Target {
     return options.seed() ^ (checkName.hashCode() * 0x9E3779B97F4A7C15L);
   }
 
-  /** The shrunk counterexample of a failed property. */
+  /** The shrunk counterexample of a failed property, with its input and the requests of its example. */
   static final class PropertyFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final String counterexample;
     final transient Throwable cause;
     final int examples;
+    final transient Object input;
+    final transient List<Recorder.Entry> trace;
 
-    PropertyFailure(String counterexample, Throwable cause, int examples) {
+    PropertyFailure(String counterexample, Throwable cause, int examples, Object input, List<Recorder.Entry> trace) {
       super(cause == null ? "property falsified" : cause.getMessage(), cause);
       this.counterexample = counterexample;
       this.cause = cause;
       this.examples = examples;
+      this.input = input;
+      this.trace = trace;
     }
+  }
+
+  final Recorder recorder;
+  private volatile Object replayInput;
+
+  /** Replay: the property of the current check runs once, on this input, instead of QuickTheories' examples. */
+  void replayInput(Object input) {
+    this.replayInput = input;
   }
 
   /**
@@ -122,7 +138,15 @@ final class Target {
    * anything any more, and this throws {@link RunControl.RunStopped}. Under the documented profile, an example
    * that finds only a [ref] matter ends there without failing: that profile does not judge it.
    */
+  @SuppressWarnings("unchecked")
   <T> void forAll(Gen<T> gen, Consumer<T> property) {
+    if (replayInput != null) {
+      recorder.startExample();
+      tries.incrementAndGet();
+      property.accept((T) replayInput);
+      return;
+    }
+    java.util.Map<Object, List<Recorder.Entry>> traces = new java.util.IdentityHashMap<>();
     boolean[] failed = {false};
     RunControl.RunStopped[] stopped = {null};
     int perTry = Math.max(1, currentCost);
@@ -130,12 +154,12 @@ final class Target {
       @Override
       public void falisification(long seed, int used, Object smallest, Throwable cause, List<Object> others,
           AsString<Object> asString) {
-        throw new PropertyFailure(asString.asString(smallest), cause, used);
+        throw new PropertyFailure(asString.asString(smallest), cause, used, smallest, traces.get(smallest));
       }
 
       @Override
       public void falisification(long seed, int used, Object smallest, List<Object> others, AsString<Object> asString) {
-        throw new PropertyFailure(asString.asString(smallest), null, used);
+        throw new PropertyFailure(asString.asString(smallest), null, used, smallest, traces.get(smallest));
       }
 
       @Override
@@ -164,6 +188,7 @@ final class Target {
             return; // shrinking stops where the budget would not hold the checks still to come
           }
           int before = checkRequests();
+          recorder.startExample();
           try {
             property.accept(v);
             int used = checkRequests() - before;
@@ -176,9 +201,11 @@ final class Target {
               return; // a [ref] matter: the documented profile does not judge it
             }
             failed[0] = true;
+            traces.put(v, recorder.exampleTrace());
             throw e;
           } catch (RuntimeException | Error e) {
             failed[0] = true;
+            traces.put(v, recorder.exampleTrace());
             throw e;
           }
         });
@@ -223,6 +250,12 @@ final class Target {
    * still there, and returns the resulting list.
    */
   Snapshot reset(Zone z) {
+    Snapshot[] out = new Snapshot[1];
+    Recorder.housekeeping(() -> out[0] = reset0(z));
+    return out[0];
+  }
+
+  private Snapshot reset0(Zone z) {
     Snapshot s = snapshot(z, "L1");
     Set<String> mine = safety.created(Api.segment(z.id));
     List<String> ours = new ArrayList<>();
@@ -302,6 +335,10 @@ final class Target {
 
   /** Deletes the given addresses (best effort, in chunks of 100). */
   void clear(Zone z, Collection<String> ips) {
+    Recorder.housekeeping(() -> clear0(z, ips));
+  }
+
+  private void clear0(Zone z, Collection<String> ips) {
     List<String> l = new ArrayList<>(ips);
     for (int i = 0; i < l.size(); i += 100) {
       z.batchDelete(l.subList(i, Math.min(l.size(), i + 100)));

@@ -12,6 +12,7 @@ final class Violation extends AssertionError {
   private final transient List<Breach> breaches;
   private final String detail;
   private final transient Exchange exchange;
+  private final int atRequest;
 
   /**
    * @param rules the rules whose text the target broke, as {@link Breach#parse} reads them: {@code "M1, BD5"},
@@ -30,6 +31,12 @@ final class Violation extends AssertionError {
     this.breaches = List.copyOf(breaches);
     this.detail = detail;
     this.exchange = exchange;
+    this.atRequest = Recorder.position();
+  }
+
+  /** How many requests of the check (or of its failing example) had been sent when this was found; -1 unknown. */
+  int atRequest() {
+    return atRequest;
   }
 
   List<Breach> breaches() {
