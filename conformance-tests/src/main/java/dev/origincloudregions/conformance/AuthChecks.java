@@ -33,14 +33,14 @@ final class AuthChecks {
   }
 
   static void accepted(Target t) {
-    Credentials c = t.api.credentials();
+    TargetCredentials c = t.api.credentials();
     t.shapes.snapshot(t.zone.list(), "A1");
     if (!t.reference) {
       return;
     }
-    Api.Auth alt = c.usesToken()
-        ? Api.Auth.headers("X-Auth-Email", "conformance@example.com", "X-Auth-Key", c.secretAs("").text)
-        : Api.Auth.headers("Authorization", "Bearer " + c.secretAs("").text);
+    HttpTarget.Auth alt = c.usesToken()
+        ? HttpTarget.Auth.headers("X-Auth-Email", "conformance@example.com", "X-Auth-Key", c.secretAs("").text)
+        : HttpTarget.Auth.headers("Authorization", "Bearer " + c.secretAs("").text);
     Exchange ex = t.api.send("GET", t.zone.path(), null, null, alt, Map.of());
     t.shapes.snapshot(ex, "A1");
   }
@@ -65,21 +65,21 @@ final class AuthChecks {
       new Variant("an empty Bearer token", new int[] {401, 403}));
 
   /** A variant's headers, with placeholders: the secret itself never enters a recorded request. */
-  static Api.Auth auth(Variant v, Credentials c) {
+  static HttpTarget.Auth auth(Variant v, TargetCredentials c) {
     String s = c.secretAs("").text;
-    String email = Credentials.Placeholder.EMAIL.text;
+    String email = TargetCredentials.Placeholder.EMAIL.text;
     switch (VARIANTS.indexOf(v)) {
-      case 0: return Api.Auth.NONE;
-      case 1: return Api.Auth.headers("X-Auth-Email", "conformance@example.com");
-      case 2: return Api.Auth.headers("Authorization", "Bearer wrong-" + Integer.toHexString(c.secret().hashCode()));
-      case 3: return c.usesToken() ? Api.Auth.headers("Authorization", "Bearer " + c.secretAs("PLUS_X").text)
-          : Api.Auth.headers("X-Auth-Email", email, "X-Auth-Key", c.secretAs("PLUS_X").text);
-      case 4: return c.usesToken() ? Api.Auth.headers("Authorization", "Bearer " + c.secretAs("MINUS_LAST").text)
-          : Api.Auth.headers("X-Auth-Email", email, "X-Auth-Key", c.secretAs("MINUS_LAST").text);
-      case 5: return Api.Auth.headers("X-Auth-Email", "conformance@example.com", "X-Auth-Key", "0123456789abcdef");
-      case 6: return Api.Auth.headers("X-Auth-Key", s);
-      case 7: return Api.Auth.headers("Authorization", "Basic " + c.secretAs("BASIC").text);
-      default: return Api.Auth.headers("Authorization", "Bearer ");
+      case 0: return HttpTarget.Auth.NONE;
+      case 1: return HttpTarget.Auth.headers("X-Auth-Email", "conformance@example.com");
+      case 2: return HttpTarget.Auth.headers("Authorization", "Bearer wrong-" + Integer.toHexString(c.secret().hashCode()));
+      case 3: return c.usesToken() ? HttpTarget.Auth.headers("Authorization", "Bearer " + c.secretAs("PLUS_X").text)
+          : HttpTarget.Auth.headers("X-Auth-Email", email, "X-Auth-Key", c.secretAs("PLUS_X").text);
+      case 4: return c.usesToken() ? HttpTarget.Auth.headers("Authorization", "Bearer " + c.secretAs("MINUS_LAST").text)
+          : HttpTarget.Auth.headers("X-Auth-Email", email, "X-Auth-Key", c.secretAs("MINUS_LAST").text);
+      case 5: return HttpTarget.Auth.headers("X-Auth-Email", "conformance@example.com", "X-Auth-Key", "0123456789abcdef");
+      case 6: return HttpTarget.Auth.headers("X-Auth-Key", s);
+      case 7: return HttpTarget.Auth.headers("Authorization", "Basic " + c.secretAs("BASIC").text);
+      default: return HttpTarget.Auth.headers("Authorization", "Bearer ");
     }
   }
 
@@ -89,12 +89,12 @@ final class AuthChecks {
         .describedAs(a -> "every wrong credential on " + operations("IP").get((Integer) a[0])[0] + " ..."
             + operations("IP").get((Integer) a[0])[1] + " for " + a[1]), a -> {
           Snapshot base = t.reset(t.zone);
-          Ip ip = t.usable(List.of((Ip) a[1]), base).get(0);
+          Address ip = t.usable(List.of((Address) a[1]), base).get(0);
           VendorRegion p = t.catalogue().pair(0);
           t.seed(t.zone, Map.of(ip, p));
           Snapshot before = t.snapshot(t.zone, "E5");
-          String[] op = operations(Api.segment(ip.toString())).get((Integer) a[0]);
-          String body = op[2] == null ? null : op[2].replace(Api.segment(ip.toString()), ip.toString())
+          String[] op = operations(HttpTarget.segment(ip.toString())).get((Integer) a[0]);
+          String body = op[2] == null ? null : op[2].replace(HttpTarget.segment(ip.toString()), ip.toString())
               .replace("@V@", t.catalogue().pair(1).vendor()).replace("@R@", t.catalogue().pair(1).region());
           for (Variant v : VARIANTS) {
             Exchange ex = t.api.send(op[0], t.zone.path() + op[1],
@@ -121,9 +121,9 @@ final class AuthChecks {
   }
 
   static void notEchoed(Target t) {
-    Credentials c = t.api.credentials();
+    TargetCredentials c = t.api.credentials();
     if (!c.searchable()) {
-      throw new Check.Skip("the secret is shorter than " + Credentials.SEARCHABLE_LENGTH + " characters, too short to "
+      throw new Check.Skip("the secret is shorter than " + TargetCredentials.SEARCHABLE_LENGTH + " characters, too short to "
           + "search answers for; use a longer token to check A3");
     }
     for (Variant v : List.of(VARIANTS.get(3), VARIANTS.get(4), VARIANTS.get(6), VARIANTS.get(7))) {

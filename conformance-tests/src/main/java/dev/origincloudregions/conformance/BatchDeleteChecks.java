@@ -7,7 +7,6 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import dev.origincloudregions.conformance.BatchModel.Expected;
 import org.quicktheories.api.Pair;
 import org.quicktheories.core.Gen;
@@ -47,11 +39,11 @@ final class BatchDeleteChecks {
             List.of("BD10"), BatchDeleteChecks::repeated).tries(2, 5).cost(4, 12),
         Check.ref("batch-delete-concurrent", "concurrent overlapping batch deletes report each mapping deleted "
             + "exactly once, and a concurrent list sees each batch whole or not at all",
-            List.of("BD11"), BatchDeleteChecks::concurrent).tries(10, 3).cost(4, 20));
+            List.of("BD11"), ConcurrentDeleteCheck::run).tries(10, 3).cost(4, 20));
   }
 
   /** One item of a planned batch; resolved against the seeded state when the example runs. */
-  record Item(int kind, int ref, long form, Ip fresh, IpForms.NearMiss miss) {
+  record Item(int kind, int ref, long form, Address fresh, AddressForms.NearMiss miss) {
     static final int EXISTING = 0;
     static final int ABSENT = 1;
     static final int INVALID = 2;
@@ -69,7 +61,7 @@ final class BatchDeleteChecks {
   }
 
   /** Seeded mappings and a batch to send. */
-  record Plan(List<Ip> seeded, List<Integer> pairs, List<Item> items) {
+  record Plan(List<Address> seeded, List<Integer> pairs, List<Item> items) {
     @Override
     public String toString() {
       return "seeded " + seeded + ", batch " + items;
@@ -86,22 +78,22 @@ final class BatchDeleteChecks {
   }
 
   static Gen<Plan> plan(Target t, Gen<Integer> sizes, boolean duplicates) {
-    Gen<List<Ip>> seeded = lists().of(Gens.address(t)).ofSizeBetween(0, 40);
+    Gen<List<Address>> seeded = lists().of(Gens.address(t)).ofSizeBetween(0, 40);
     Gen<List<Integer>> pairs = lists().of(Gens.index()).ofSize(8);
     Gen<List<Item>> items = lists().of(item(t, duplicates)).ofSizes(sizes);
     return seeded.zip(pairs, items, Plan::new);
   }
 
   /** A plan resolved: the seeded mappings and the texts sent. */
-  record Resolved(Map<Ip, VendorRegion> seeded, List<String> texts) {}
+  record Resolved(Map<Address, VendorRegion> seeded, List<String> texts) {}
 
   static Resolved resolve(Target t, Plan plan, Snapshot base) {
-    List<Ip> seededIps = t.usable(plan.seeded(), base);
+    List<Address> seededIps = t.usable(plan.seeded(), base);
     List<VendorRegion> pairs = new ArrayList<>();
     plan.pairs().forEach(i -> pairs.add(t.catalogue().pair(i)));
-    Map<Ip, VendorRegion> seeded = Target.zip(seededIps, pairs);
+    Map<Address, VendorRegion> seeded = Target.zip(seededIps, pairs);
     Set<String> taken = new HashSet<>();
-    base.mappings().forEach(m -> taken.add(Ip.canonical(m.ip()).orElse(m.ip())));
+    base.mappings().forEach(m -> taken.add(Address.canonical(m.ip()).orElse(m.ip())));
     seededIps.forEach(ip -> taken.add(ip.toString()));
     List<String> texts = new ArrayList<>();
     for (int i = 0; i < plan.items().size(); i++) {
@@ -112,22 +104,22 @@ final class BatchDeleteChecks {
       }
       switch (kind) {
         case Item.EXISTING:
-          texts.add(IpForms.render(seededIps.get(it.ref() % seededIps.size()), it.form()));
+          texts.add(AddressForms.render(seededIps.get(it.ref() % seededIps.size()), it.form()));
           break;
         case Item.ABSENT: {
-          Ip ip = t.avoid(it.fresh(), taken);
-          texts.add(IpForms.render(ip, it.form()));
+          Address ip = t.avoid(it.fresh(), taken);
+          texts.add(AddressForms.render(ip, it.form()));
           break;
         }
         case Item.INVALID: {
-          String s = IpForms.nearMiss(it.fresh(), it.miss());
-          texts.add(Ip.isValid(s) ? "not-an-ip" : s);
+          String s = AddressForms.nearMiss(it.fresh(), it.miss());
+          texts.add(Address.isValid(s) ? "not-an-ip" : s);
           break;
         }
         default: {
           String earlier = texts.get(it.ref() % i);
-          Optional<Ip> e = Ip.parse(earlier);
-          texts.add(e.isPresent() ? IpForms.render(e.get(), it.form()) : earlier);
+          Optional<Address> e = Address.parse(earlier);
+          texts.add(e.isPresent() ? AddressForms.render(e.get(), it.form()) : earlier);
         }
       }
     }
@@ -144,7 +136,7 @@ final class BatchDeleteChecks {
       Snapshot before = t.snapshot(t.zone, "BD8");
       Snapshot otherBefore = t.snapshot(t.otherZone, "Z2");
       Instant wm = t.watermark(t.zone);
-      Map<String, Mapping> state = new LinkedHashMap<>(before.byIp());
+      Map<String, ObservedMapping> state = new LinkedHashMap<>(before.byIp());
       List<Expected> expected = BatchModel.delete(res.texts(), state);
       Exchange ex = t.zone.batchDelete(res.texts());
       expect(ex.status() == 200, "BD3", ex, "a well-formed batch within the limit answers 200, even when items fail");
@@ -153,7 +145,7 @@ final class BatchDeleteChecks {
       boolean any = expected.stream().anyMatch(Expected::ok);
       for (int i = 0; i < r.succeeded().size() && i < expected.size(); i++) {
         ObservedBatch.Item got = r.succeeded().get(i);
-        Mapping removed = before.byIp().get(got.ip());
+        ObservedMapping removed = before.byIp().get(got.ip());
         expect(removed != null && removed.vendor().equals(got.vendor()) && removed.region().equals(got.region()),
             "BD5", ex, "succeeded item " + got + " must carry the vendor and region of the removed mapping " + removed);
       }
@@ -204,15 +196,15 @@ final class BatchDeleteChecks {
   }
 
   /** BD8: every succeeded IP is gone, every other mapping unchanged (state is the model after the batch). */
-  static void checkEffects(Target t, Snapshot before, Snapshot after, ObservedBatch r, Map<String, Mapping> state,
+  static void checkEffects(Target t, Snapshot before, Snapshot after, ObservedBatch r, Map<String, ObservedMapping> state,
       String rule) {
     Exchange ex = after.exchange();
     for (ObservedBatch.Item s : r.succeeded()) {
       expect(!after.contains(s.ip()), rule, ex, "succeeded IP " + s.ip() + " is still listed after the batch");
     }
-    Map<String, Mapping> got = after.byIp();
-    for (Mapping m : state.values()) {
-      Mapping g = got.get(m.ip());
+    Map<String, ObservedMapping> got = after.byIp();
+    for (ObservedMapping m : state.values()) {
+      ObservedMapping g = got.get(m.ip());
       expect(m.sameAs(g), rule, ex, "mapping " + m + " should be unchanged, but the list shows " + g);
     }
     expect(got.size() == state.size(), rule, ex, "the list should hold exactly " + state.keySet() + ", got "
@@ -229,8 +221,8 @@ final class BatchDeleteChecks {
   }
 
   static void unchanged(Snapshot before, Snapshot after, String rule, String what) {
-    Map<String, Mapping> a = after.byIp();
-    for (Mapping m : before.mappings()) {
+    Map<String, ObservedMapping> a = after.byIp();
+    for (ObservedMapping m : before.mappings()) {
       expect(m.sameAs(a.get(m.ip())), rule, after.exchange(), what + ": " + m + " became " + a.get(m.ip()));
     }
     expect(a.size() == before.mappings().size(), rule, after.exchange(), what + ": the list was " + before.byIp().keySet()
@@ -274,21 +266,21 @@ final class BatchDeleteChecks {
   }
 
   static void malformed(Target t) {
-    Gen<Ip> seedIp = Gens.address(t);
+    Gen<Address> seedIp = Gens.address(t);
     t.forAll(seedIp.zip(Gens.form(), Gens.index(), (ip, form, k) -> new Object[] {ip, form, k})
-        .flatMap(a -> malformedDeleteBody(Generate.constant(IpForms.render((Ip) a[0], (Long) a[1])))
+        .flatMap(a -> malformedDeleteBody(Generate.constant(AddressForms.render((Address) a[0], (Long) a[1])))
             .map(b -> new Object[] {a[0], a[1], a[2], b}))
         .describedAs(a -> "existing " + a[0] + ", body " + a[3]), a -> {
-          Ip ip = (Ip) a[0];
+          Address ip = (Address) a[0];
           Body body = (Body) a[3];
           Snapshot base = t.reset(t.zone);
-          Ip u = t.usable(List.of(ip), base).get(0);
+          Address u = t.usable(List.of(ip), base).get(0);
           Body b = body.bytes() == null ? body : new Body(body.label(), new String(body.bytes(), StandardCharsets.ISO_8859_1)
-              .replace(IpForms.render(ip, (Long) a[1]), IpForms.render(u, (Long) a[1])).getBytes(StandardCharsets.ISO_8859_1));
+              .replace(AddressForms.render(ip, (Long) a[1]), AddressForms.render(u, (Long) a[1])).getBytes(StandardCharsets.ISO_8859_1));
           t.seed(t.zone, Map.of(u, t.catalogue().pair((Integer) a[2])));
           Snapshot before = t.snapshot(t.zone, "E5");
           Exchange ex = t.api.send("DELETE", t.zone.path() + "/batch", b.bytes(),
-              b.bytes() == null ? null : "application/json", Api.Auth.DEFAULT, Map.of());
+              b.bytes() == null ? null : "application/json", HttpTarget.Auth.DEFAULT, Map.of());
           if (t.reference) {
             t.shapes.error(ex, "BD1", 400, 1190);
             if (b.bytes() == null || b.bytes().length == 0) {
@@ -307,22 +299,22 @@ final class BatchDeleteChecks {
   // ---- BD2 ----
 
   static void overLimit(Target t) {
-    Gen<List<Ip>> seeded = lists().of(Gens.address(t)).ofSizeBetween(1, 30);
+    Gen<List<Address>> seeded = lists().of(Gens.address(t)).ofSizeBetween(1, 30);
     t.forAll(seeded.zip(Gens.oversize(), Gens.form(), (s, n, f) -> new Object[] {s, n, f})
         .describedAs(a -> "existing " + a[0] + ", batch of " + a[1] + " items"), a -> {
           @SuppressWarnings("unchecked")
-          List<Ip> gen = (List<Ip>) a[0];
+          List<Address> gen = (List<Address>) a[0];
           int n = (Integer) a[1];
           Snapshot base = t.reset(t.zone);
-          List<Ip> ips = t.usable(gen, base);
+          List<Address> ips = t.usable(gen, base);
           t.seed(t.zone, Target.zip(ips, t.catalogue().pairs));
           Snapshot before = t.snapshot(t.zone, "BD2");
           List<String> body = new ArrayList<>();
-          ips.forEach(ip -> body.add(IpForms.render(ip, (Long) a[2])));
+          ips.forEach(ip -> body.add(AddressForms.render(ip, (Long) a[2])));
           java.util.Set<String> taken = new HashSet<>(before.byIp().keySet());
           for (int i = 0; body.size() < n; i++) {
-            Ip filler = t.avoid(i % 2 == 0 ? Ip.v4(192, 0, 2, i % 256)
-                : Ip.v6(new int[] {0x2001, 0xdb8, 0xffff, 0, 0, 0, 0, i}), taken);
+            Address filler = t.avoid(i % 2 == 0 ? Address.v4(192, 0, 2, i % 256)
+                : Address.v6(new int[] {0x2001, 0xdb8, 0xffff, 0, 0, 0, 0, i}), taken);
             taken.add(filler.toString());
             body.add(filler.toString());
           }
@@ -342,7 +334,7 @@ final class BatchDeleteChecks {
 
   static void empty(Target t) {
     Snapshot base = t.reset(t.zone);
-    List<Ip> ips = t.usable(List.of(Ip.v4(192, 0, 2, 10), Ip.v6(new int[] {0x2001, 0xdb8, 0, 0, 0, 0, 0, 0x10})), base);
+    List<Address> ips = t.usable(List.of(Address.v4(192, 0, 2, 10), Address.v6(new int[] {0x2001, 0xdb8, 0, 0, 0, 0, 0, 0x10})), base);
     t.seed(t.zone, Target.zip(ips, t.catalogue().pairs));
     Snapshot before = t.snapshot(t.zone, "BD9");
     Exchange ex = t.zone.batchDelete(List.of());
@@ -362,7 +354,7 @@ final class BatchDeleteChecks {
       t.seed(t.zone, res.seeded());
       ObservedBatch first = t.shapes.batch(t.zone.batchDelete(res.texts()), "BD3");
       Snapshot mid = t.snapshot(t.zone, "BD10");
-      Map<String, Mapping> state = new LinkedHashMap<>(mid.byIp());
+      Map<String, ObservedMapping> state = new LinkedHashMap<>(mid.byIp());
       List<Expected> expected = BatchModel.delete(res.texts(), state);
       ObservedBatch second = t.shapes.batch(t.zone.batchDelete(res.texts()), "BD10");
       expect(second.succeeded().isEmpty(), "BD10", second.exchange(), "the repeated request deleted "
@@ -370,7 +362,7 @@ final class BatchDeleteChecks {
       Set<String> firstOk = new HashSet<>();
       first.succeeded().forEach(i -> firstOk.add(i.ip()));
       for (ObservedBatch.Item f : second.failed()) {
-        if (firstOk.remove(Ip.canonical(f.ip()).orElse(f.ip()))) {
+        if (firstOk.remove(Address.canonical(f.ip()).orElse(f.ip()))) {
           expect(f.error().toLowerCase(Locale.ROOT).contains(BatchModel.NOT_FOUND), "BD10", second.exchange(),
               f.ip() + " succeeded the first time, so the repeat must fail it \"not found\", got \"" + f.error() + "\"");
         }
@@ -383,100 +375,4 @@ final class BatchDeleteChecks {
     t.reset(t.zone);
   }
 
-  // ---- BD11 ----
-
-  static void concurrent(Target t) {
-    Gen<List<List<Integer>>> subsets = lists().of(lists().of(integers().between(0, 59)).ofSizeBetween(10, 60))
-        .ofSize(4);
-    t.forAll(subsets.zip(Gens.index(), (s, k) -> new Object[] {s, k})
-        .describedAs(a -> "4 concurrent batches over 60 mappings, picking indexes " + a[0]), a -> {
-          @SuppressWarnings("unchecked")
-          List<List<Integer>> picks = (List<List<Integer>>) a[0];
-          Snapshot base = t.reset(t.zone);
-          List<Ip> gen = new ArrayList<>();
-          int k = (Integer) a[1];
-          for (int i = 0; i < 60; i++) {
-            gen.add(i % 3 == 0 ? Ip.v4(203, 0, 113, (k + i) % 256)
-                : Ip.v6(new int[] {0x2001, 0xdb8, 0xbd11, k & 0xffff, 0, 0, 0, i}));
-          }
-          List<Ip> ips = t.usable(gen, base);
-          t.seed(t.zone, Target.zip(ips, t.catalogue().pairs));
-          List<List<String>> batches = new ArrayList<>();
-          for (List<Integer> p : picks) {
-            List<String> b = new ArrayList<>();
-            new java.util.LinkedHashSet<>(p).forEach(i -> b.add(ips.get(i).toString()));
-            batches.add(b);
-          }
-          ExecutorService pool = Executors.newFixedThreadPool(batches.size() + 1);
-          try {
-            CountDownLatch start = new CountDownLatch(1);
-            AtomicBoolean done = new AtomicBoolean();
-            List<Snapshot> lists = new CopyOnWriteArrayList<>();
-            Future<?> lister = pool.submit(() -> {
-              start.await();
-              while (!done.get() && lists.size() < 8) { // bounded: the request budget counts these
-                lists.add(t.shapes.snapshot(t.zone.list(), "BD11"));
-              }
-              return null;
-            });
-            List<Future<ObservedBatch>> fs = new ArrayList<>();
-            for (List<String> b : batches) {
-              fs.add(pool.submit(() -> {
-                start.await();
-                return t.shapes.batch(t.zone.batchDelete(b), "BD11");
-              }));
-            }
-            start.countDown();
-            List<ObservedBatch> results = new ArrayList<>();
-            for (Future<ObservedBatch> f : fs) {
-              results.add(get(f));
-            }
-            done.set(true);
-            get(lister);
-            Map<String, Integer> count = new HashMap<>();
-            for (ObservedBatch r : results) {
-              r.succeeded().forEach(i -> count.merge(i.ip(), 1, Integer::sum));
-            }
-            Set<String> named = new HashSet<>();
-            batches.forEach(b -> b.forEach(x -> named.add(Ip.canonical(x).orElse(x))));
-            for (Ip ip : ips) {
-              String c = ip.toString();
-              int n = count.getOrDefault(c, 0);
-              int want = named.contains(c) ? 1 : 0;
-              if (n != want) {
-                ObservedBatch culprit = results.stream().filter(r -> r.succeeded().stream().anyMatch(i -> i.ip().equals(c)))
-                    .findFirst().orElse(results.get(0));
-                throw new Violation("BD11", c + " was reported deleted by " + n + " of the concurrent batches, expected "
-                    + want, culprit.exchange());
-              }
-            }
-            for (Snapshot s : lists) {
-              for (ObservedBatch r : results) {
-                long seen = r.succeeded().stream().filter(i -> s.contains(i.ip())).count();
-                expect(seen == 0 || seen == r.succeeded().size(), "BD11", s.exchange(), "a concurrent list saw "
-                    + seen + " of the " + r.succeeded().size() + " mappings one batch deleted: not atomic");
-              }
-            }
-          } finally {
-            pool.shutdownNow();
-          }
-        });
-    t.reset(t.zone);
-  }
-
-  static <T> T get(Future<T> f) {
-    try {
-      return f.get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) e.getCause();
-      }
-      if (e.getCause() instanceof Error) {
-        throw (Error) e.getCause();
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException("a concurrent request did not finish: " + e, e);
-    }
-  }
 }

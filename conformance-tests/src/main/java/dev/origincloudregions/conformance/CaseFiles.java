@@ -55,7 +55,7 @@ final class CaseFiles {
       String rel = DIR + "/" + c.name() + ".json";
       try {
         Files.createDirectories(reportDir.resolve(DIR));
-        String json = Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node(r, c, paths, baseUrl, redact));
+        String json = HttpTarget.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node(r, c, paths, baseUrl, redact));
         Files.writeString(reportDir.resolve(rel), redact.apply(json), StandardCharsets.UTF_8);
         out.add(c.withCaseFile(rel));
       } catch (IOException | RuntimeException e) {
@@ -68,7 +68,7 @@ final class CaseFiles {
 
   private static ObjectNode node(RunResult r, CheckResult c, Recorder paths, String baseUrl,
       UnaryOperator<String> redact) throws IOException {
-    ObjectNode n = Api.JSON.createObjectNode();
+    ObjectNode n = HttpTarget.JSON.createObjectNode();
     n.put("check", c.name());
     n.put("title", c.title());
     ArrayNode broken = n.putArray("rules_broken");
@@ -82,7 +82,7 @@ final class CaseFiles {
     n.put("expected", c.message());
     n.put("counterexample", c.counterexample());
     n.set("input", c.failure().input() == null ? null
-        : Api.JSON.readTree(TYPED.writeValueAsString(new Input(c.failure().input()))));
+        : HttpTarget.JSON.readTree(TYPED.writeValueAsString(new Input(c.failure().input()))));
     n.put("failed_at", c.failure().failedAt());
     n.put("replay", "java -jar conformance.jar --replay " + DIR + "/" + c.name() + ".json --base-url <URL> "
         + "--token \"$CLOUDFLARE_API_TOKEN\"  (re-sends these requests and judges them again)");
@@ -139,7 +139,7 @@ final class CaseFiles {
       }
       List<Case> out = new ArrayList<>();
       for (Path f : files) {
-        out.add(parse(f, Api.JSON.readTree(Files.readString(f))));
+        out.add(parse(f, HttpTarget.JSON.readTree(Files.readString(f))));
       }
       return out;
     } catch (IOException e) {

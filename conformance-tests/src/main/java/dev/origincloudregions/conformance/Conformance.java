@@ -13,11 +13,11 @@ final class Conformance {
   static RunResult run(RunOptions o, PrintStream out) {
     KnownFailures known = o.knownFailures() == null ? KnownFailures.NONE : KnownFailures.read(o.knownFailures());
     if (o.baseUrl() != null) {
-      Api api = new Api(o.baseUrl(), o.credentials(), new Pacer(o.maxRps()));
+      HttpTarget api = new HttpTarget(o.baseUrl(), o.credentials(), new Pacer(o.maxRps()));
       return Suite.run(o, api, null, out, r -> finish(o, known, api, r, out));
     }
     try (EmbeddedServer server = EmbeddedServer.start(o.defects())) {
-      Api api = new Api(server.baseUrl(), Credentials.token(server.token()), new Pacer(o.maxRps()));
+      HttpTarget api = new HttpTarget(server.baseUrl(), TargetCredentials.token(server.token()), new Pacer(o.maxRps()));
       if (out != null) {
         out.println("embedded reference server at " + server.baseUrl()
             + (o.defects().isEmpty() ? "" : " with defects " + o.defects()));
@@ -28,7 +28,7 @@ final class Conformance {
   }
 
   /** What every run does last, interrupted or not: known failures, reports, the summary. */
-  private static RunResult finish(RunOptions o, KnownFailures known, Api api, RunResult raw, PrintStream out) {
+  private static RunResult finish(RunOptions o, KnownFailures known, HttpTarget api, RunResult raw, PrintStream out) {
     RunResult k = known.apply(raw);
     RunResult r = new RunResult(k.target(), k.profile(), k.seed(), k.tries(), k.version(), k.startedAt(),
         CaseFiles.write(k, o.reportDir(), new Recorder(o.zoneId(), o.secondZoneId()), api.baseUrl(),

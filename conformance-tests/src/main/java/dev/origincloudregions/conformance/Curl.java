@@ -1,20 +1,23 @@
 package dev.origincloudregions.conformance;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Renders an exchange as a {@code curl} command that replays it. Credentials never appear: the recorded request
- * holds placeholders ({@link Credentials.Placeholder}), which become shell expressions of an environment variable
+ * holds placeholders ({@link TargetCredentials.Placeholder}), which become shell expressions of an environment variable
  * ({@code ${CLOUDFLARE_API_TOKEN}}, {@code ${CLOUDFLARE_API_TOKEN%?}} for the token minus its last character, ...)
  * in double quotes, and a first line says which variable to export.
  */
 final class Curl {
   private static final int INLINE_LIMIT = 64 * 1024;
+  private static final List<TargetCredentials.Placeholder> BY_LENGTH = java.util.Arrays.stream(
+      TargetCredentials.Placeholder.values()).sorted((a, b) -> b.text.length() - a.text.length()).toList();
 
   private Curl() {}
 
-  static String of(Exchange ex, Credentials credentials) {
+  static String of(Exchange ex, TargetCredentials credentials) {
     if (ex == null) {
       return null;
     }
@@ -33,10 +36,12 @@ final class Curl {
       }
       String line = h.getKey() + ": " + h.getValue();
       String shell = null;
-      for (Credentials.Placeholder p : Credentials.Placeholder.values()) {
+      // The longest placeholder first: <Base64 of conformance:<token>> holds <token>.
+      for (TargetCredentials.Placeholder p : BY_LENGTH) {
         if (line.contains(p.text)) {
           variables.add(p.variable);
-          shell = expanding(shell == null ? line : shell, p);
+          shell = expanding(line, p);
+          break;
         }
       }
       sb.append(" \\\n  -H ").append(shell == null ? quote(line, credentials) : "\"" + shell + "\"");
@@ -55,7 +60,7 @@ final class Curl {
       StringBuilder export = new StringBuilder();
       for (String v : variables) {
         export.append("# export ").append(v).append("=... first (the value given to --")
-            .append(v.equals(Credentials.TOKEN_VAR) ? "token" : v.equals(Credentials.KEY_VAR) ? "key" : "email")
+            .append(v.equals(TargetCredentials.TOKEN_VAR) ? "token" : v.equals(TargetCredentials.KEY_VAR) ? "key" : "email")
             .append(")\n");
       }
       return export.append(sb).toString();
@@ -106,14 +111,11 @@ final class Curl {
 
   /**
    * A header line for double quotes with one placeholder turned into its shell expression; everything else the
-   * shell would expand is escaped. {@code line} is the raw line, or one already half rendered.
+   * shell would expand is escaped.
    */
-  static String expanding(String line, Credentials.Placeholder p) {
+  static String expanding(String line, TargetCredentials.Placeholder p) {
     int at = line.indexOf(p.text);
-    String before = line.substring(0, at);
-    String after = line.substring(at + p.text.length());
-    boolean rendered = before.contains("${") || before.contains("$(") ;
-    return (rendered ? before : escape(before)) + p.shell + escape(after);
+    return escape(line.substring(0, at)) + p.shell + escape(line.substring(at + p.text.length()));
   }
 
   private static String escape(String s) {
@@ -121,7 +123,7 @@ final class Curl {
   }
 
   /** Single quotes; the text is scrubbed of secrets first (a target may have put one in a URL or body). */
-  static String quote(String s, Credentials credentials) {
+  static String quote(String s, TargetCredentials credentials) {
     String scrubbed = credentials == null ? s : credentials.scrub(s);
     return "'" + scrubbed.replace("'", "'\\''") + "'";
   }

@@ -36,7 +36,7 @@ final class EnvelopeChecks {
         new String[] {"PATCH", zp + "/" + ip, "DELETE,GET"}, new String[] {"DELETE", zp, "GET,PATCH,POST"});
     for (String[] w : wrong) {
       Exchange ex = t.api.send(w[0], w[1], w[0].equals("GET") ? null : "[]".getBytes(StandardCharsets.UTF_8),
-          "application/json", Api.Auth.DEFAULT, Map.of());
+          "application/json", HttpTarget.Auth.DEFAULT, Map.of());
       t.shapes.error(ex, "E3", 405, 7001);
       String allow = ex.header("allow");
       java.util.Set<String> got = new java.util.TreeSet<>();
@@ -58,7 +58,7 @@ final class EnvelopeChecks {
     t.forAll(unknown, mp -> {
       String[] a = mp.split(" ", 2);
       Exchange ex = t.api.send(a[0], a[1], a[0].equals("GET") ? null : "[]".getBytes(StandardCharsets.UTF_8),
-          "application/json", Api.Auth.DEFAULT, Map.of());
+          "application/json", HttpTarget.Auth.DEFAULT, Map.of());
       t.shapes.error(ex, "E3", 404, 7000);
     });
   }
@@ -104,7 +104,7 @@ final class EnvelopeChecks {
       byte[] body = g.body() == null ? null : new String(g.body(), StandardCharsets.ISO_8859_1)
           .replace("192.0.2.1", one).replace("192.0.2.2", two).getBytes(StandardCharsets.ISO_8859_1);
       Exchange ex = t.api.send(g.method(), t.zone.path() + g.suffix().replace("192.0.2.1", one), body, g.contentType(),
-          Api.Auth.DEFAULT, Map.of());
+          HttpTarget.Auth.DEFAULT, Map.of());
       expect(ex.status() > 0, "E4", ex, "the connection dropped: " + ex.transportError());
       expect(ex.status() < 500, "E4", ex, "no input may produce a 5xx");
       String p = Shapes.envelopeProblem(ex);

@@ -13,7 +13,7 @@ final class JsonLinesReport {
   static String of(RunResult r) {
     StringBuilder sb = new StringBuilder();
     for (CheckResult c : r.results()) {
-      ObjectNode n = Api.JSON.createObjectNode();
+      ObjectNode n = HttpTarget.JSON.createObjectNode();
       n.put("record", "check");
       n.put("name", c.name());
       n.putPOJO("rules", c.rules());
@@ -38,7 +38,7 @@ final class JsonLinesReport {
       }
       sb.append(n).append('\n');
     }
-    ObjectNode run = Api.JSON.createObjectNode();
+    ObjectNode run = HttpTarget.JSON.createObjectNode();
     run.put("record", "run");
     run.put("status", r.outcome().name());
     run.put("target", r.target());

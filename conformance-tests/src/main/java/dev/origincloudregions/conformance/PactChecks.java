@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * pact-...}, covering the rule IDs listed at the end of the interaction's description ({@code [BD3, BD5]}).
  *
  * <p>Each check sets up the interaction's provider states through the public API ({@link PactStates}), sends
- * the interaction's request through the suite's {@link Api} (so it is paced and guarded by the SAFE rules like
+ * the interaction's request through the suite's {@link HttpTarget} (so it is paced and guarded by the SAFE rules like
  * every other request), compares the answer with Pact's own response matcher ({@link ResponseComparison}, the
  * comparison Pact's provider verifier uses), and tears the states down again, also when the comparison failed.
  *
@@ -125,7 +125,7 @@ final class PactChecks {
       IRequest request = interaction.getRequest().generatedRequest(context, GeneratorTestMode.Provider);
       Exchange ex;
       try {
-        ex = send(t.api, request, states.noCredentials() ? Api.Auth.NONE : Api.Auth.DEFAULT);
+        ex = send(t.api, request, states.noCredentials() ? HttpTarget.Auth.NONE : HttpTarget.Auth.DEFAULT);
       } catch (IllegalStateException refused) { // the safety guard: SAFE1 or SAFE2 forbids this request here
         throw new Check.Skip(refused.getMessage());
       }
@@ -179,7 +179,7 @@ final class PactChecks {
     Matcher m = QUOTED.matcher(problem);
     while (m.find()) {
       String s = m.group(1);
-      if (Ip.parse(s).filter(ip -> !ip.toString().equals(s)).isPresent()) {
+      if (Address.parse(s).filter(ip -> !ip.toString().equals(s)).isPresent()) {
         return true;
       }
     }
@@ -195,9 +195,9 @@ final class PactChecks {
     int items = v.path("succeeded").size() + v.path("failed").size();
     List<String> sent = new ArrayList<>();
     try {
-      for (JsonNode i : Api.JSON.readTree(ex.body())) {
+      for (JsonNode i : HttpTarget.JSON.readTree(ex.body())) {
         String text = i.isTextual() ? i.asText() : i.path("ip").asText("");
-        sent.add(Ip.canonical(text).orElse(text));
+        sent.add(Address.canonical(text).orElse(text));
       }
     } catch (Exception e) {
       return rules.get(0);
@@ -219,7 +219,7 @@ final class PactChecks {
   }
 
   /** Sends the (generated) request of an interaction exactly as the pact spells it: path, headers, body. */
-  static Exchange send(Api api, IRequest request, Api.Auth auth) {
+  static Exchange send(HttpTarget api, IRequest request, HttpTarget.Auth auth) {
     String contentType = null;
     Map<String, String> extra = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> h : request.getHeaders().entrySet()) {
@@ -235,7 +235,7 @@ final class PactChecks {
     String sep = "?";
     for (Map.Entry<String, List<String>> q : request.getQuery().entrySet()) {
       for (String v : q.getValue()) {
-        path.append(sep).append(Api.segment(q.getKey())).append('=').append(Api.segment(v));
+        path.append(sep).append(HttpTarget.segment(q.getKey())).append('=').append(HttpTarget.segment(v));
         sep = "&";
       }
     }

@@ -94,13 +94,13 @@ final class PactStates {
       String ip = String.valueOf(m.get("ip"));
       String vendor = String.valueOf(m.get("vendor"));
       String region = String.valueOf(m.get("region"));
-      Ip parsed = ours(ip, MAPPINGS_EXIST);
+      Address parsed = ours(ip, MAPPINGS_EXIST);
       if (!t.catalogue().lists(new VendorRegion(vendor, region))) {
         throw new Check.Skip("the target's supported_regions does not list " + vendor + "/" + region
             + ", which the pact's state '" + MAPPINGS_EXIST + "' uses (S1)");
       }
       toRemove.add(parsed.toString());
-      items.add(Zone.item(ip, vendor, region));
+      items.add(V1Zone.item(ip, vendor, region));
     }
     Exchange ex = t.zone.batchUpsert(items);
     ObservedBatch r = t.shapes.batch(ex, "BU2");
@@ -118,7 +118,7 @@ final class PactStates {
     List<String> valid = new ArrayList<>();
     for (Object o : ips) {
       String text = String.valueOf(o);
-      if (Ip.parse(text).isPresent()) {
+      if (Address.parse(text).isPresent()) {
         valid.add(ours(text, NO_MAPPING_FOR).toString());
       }
     }
@@ -133,8 +133,8 @@ final class PactStates {
   }
 
   /** An address the run may create and delete: a valid documentation address the zone did not hold before. */
-  private Ip ours(String text, String state) {
-    Optional<Ip> ip = Ip.parse(text);
+  private Address ours(String text, String state) {
+    Optional<Address> ip = Address.parse(text);
     if (ip.isEmpty()) {
       throw new IllegalStateException("state '" + state + "' names '" + text + "', which is not an IP address");
     }

@@ -108,7 +108,7 @@ final class RawHttp {
     } else {
       b.write(in.readAllBytes());
     }
-    return Api.complete(method, url, headers, body, chunked, code, h, b.toByteArray());
+    return HttpTarget.complete(method, url, headers, body, chunked, code, h, b.toByteArray());
   }
 
   private static String line(InputStream in) throws IOException {

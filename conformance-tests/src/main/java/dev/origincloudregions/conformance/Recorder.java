@@ -176,8 +176,8 @@ final class Recorder {
   /** The path of a URL below the base URL, with the zone ids as placeholders. */
   String path(String url, String baseUrl) {
     String p = url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url.replaceFirst("^https?://[^/]+", "");
-    return p.replace("/zones/" + Api.segment(zone) + "/", "/zones/{zone_id}/")
-        .replace("/zones/" + Api.segment(otherZone) + "/", "/zones/{second_zone_id}/");
+    return p.replace("/zones/" + HttpTarget.segment(zone) + "/", "/zones/{zone_id}/")
+        .replace("/zones/" + HttpTarget.segment(otherZone) + "/", "/zones/{second_zone_id}/");
   }
 
   /** Headers as a case compares them: without User-Agent and Accept. */

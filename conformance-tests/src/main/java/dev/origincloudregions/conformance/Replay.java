@@ -22,11 +22,11 @@ final class Replay {
       return replayAll(o, cases, o.baseUrl(), o.credentials(), out, t0);
     }
     try (EmbeddedServer server = EmbeddedServer.start(o.defects())) {
-      return replayAll(o, cases, server.baseUrl(), Credentials.token(server.token()), out, t0);
+      return replayAll(o, cases, server.baseUrl(), TargetCredentials.token(server.token()), out, t0);
     }
   }
 
-  private static int replayAll(RunOptions o, List<CaseFiles.Case> cases, String baseUrl, Credentials credentials,
+  private static int replayAll(RunOptions o, List<CaseFiles.Case> cases, String baseUrl, TargetCredentials credentials,
       PrintStream out, long t0) {
     List<CheckResult> results = new ArrayList<>();
     int requests = 0;
@@ -37,7 +37,7 @@ final class Replay {
       RunOptions one = new RunOptions(o.baseUrl(), o.token(), o.email(), o.key(), o.zoneId(), o.secondZoneId(),
           !c.profile().equals("documented"), 1, c.seed(), o.maxRps(), o.reportDir(), o.allowAnyAddress(),
           java.util.Set.of(), 0, o.defects(), false, 0, null, null);
-      Api api = new Api(baseUrl, credentials, new Pacer(one.maxRps()));
+      HttpTarget api = new HttpTarget(baseUrl, credentials, new Pacer(one.maxRps()));
       Safety safety = new Safety(one.allowAnyAddress());
       Target t = new Target(one, api, safety, null);
       Suite.preflight(t, api);

@@ -46,8 +46,8 @@ final class RunCommand {
   String secondZoneId;
 
   @Option(names = "--profile", paramLabel = "NAME", order = 7,
-      description = {"documented: only what Cloudflare documents ([doc] rules), with its documented alternatives;",
-          "reference (default): [doc] and [ref] rules, the reference server's exact behaviour"})
+      description = "documented: only what Cloudflare documents ([doc] rules), accepting its documented "
+          + "alternatives; reference (default): [doc] and [ref] rules, the reference server's exact behaviour")
   String profile;
 
   @Option(names = "--tries", paramLabel = "N", order = 8,
@@ -59,14 +59,14 @@ final class RunCommand {
   String seed;
 
   @Option(names = "--max-rps", paramLabel = "N", order = 10,
-      description = {"at most N requests per second; 0 = unlimited (default: unlimited on loopback, "
-          + (int) RunOptions.DEFAULT_REMOTE_RPS + " for any other host); 429 Retry-After is always honoured"})
+      description = "at most N requests per second; 0 = unlimited (default: unlimited on loopback, "
+          + (int) RunOptions.DEFAULT_REMOTE_RPS + " for any other host); 429 Retry-After is always honoured")
   String maxRps;
 
   @Option(names = "--max-requests", paramLabel = "N", order = 11,
-      description = {"at most N requests in the whole run, setup and clean-up included: tries are scaled down to",
-          "fit, every check of the profile still runs (default: none on loopback, "
-              + RunOptions.DEFAULT_REMOTE_MAX_REQUESTS + " for any other host; 0 = none)"})
+      description = "at most N requests in the whole run, setup and clean-up included: tries are scaled down to "
+          + "fit, every check of the profile still runs (default: none on loopback, "
+          + RunOptions.DEFAULT_REMOTE_MAX_REQUESTS + " for any other host; 0 = none)")
   String maxRequests;
 
   @Option(names = "--checks", paramLabel = "LIST", order = 12,
@@ -74,17 +74,17 @@ final class RunCommand {
   String checks;
 
   @Option(names = "--known-failures", paramLabel = "FILE", order = 13,
-      description = {"check names or rule IDs expected to fail, one a line ('#' comments): reported as known, not",
-          "failing the run; one that passes is reported as fixed"})
+      description = "check names or rule IDs expected to fail, one a line ('#' comments): reported as known, "
+          + "not failing the run; one that passes is reported as fixed")
   String knownFailures;
 
   @Option(names = "--replay", paramLabel = "FILE|DIR", order = 14,
       description = "re-run the case files of earlier failures (a file, or a folder of them) and judge them again")
   String replay;
 
-  @Option(names = "--allow-any-address", order = 15, arity = "0..1", fallbackValue = "true",
+  @Option(names = "--allow-any-address", order = 15,
       description = "create mappings outside the documentation ranges (disposable zones only)")
-  String allowAnyAddress;
+  boolean allowAnyAddress;
 
   @Option(names = "--report-dir", paramLabel = "DIR", order = 16,
       description = "where reports go (default ./conformance-report)")

@@ -99,7 +99,7 @@ record RunOptions(
     put(v, "checks", c.checks);
     put(v, "known-failures", c.knownFailures);
     put(v, "replay", c.replay);
-    put(v, "allow-any-address", c.allowAnyAddress);
+    put(v, "allow-any-address", c.allowAnyAddress ? "true" : null);
     put(v, "report-dir", c.reportDir);
     put(v, "shrinks", c.shrinks);
     Set<String> defects = new LinkedHashSet<>();
@@ -300,8 +300,8 @@ record RunOptions(
     }
   }
 
-  Credentials credentials() {
-    return token != null ? Credentials.token(token) : Credentials.emailAndKey(email, key);
+  TargetCredentials credentials() {
+    return token != null ? TargetCredentials.token(token) : TargetCredentials.emailAndKey(email, key);
   }
 
   String profileName() {

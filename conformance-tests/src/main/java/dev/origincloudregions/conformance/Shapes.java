@@ -173,7 +173,7 @@ final class Shapes {
   }
 
   /** A mapping object (M1). */
-  Mapping mapping(Exchange ex, JsonNode m, String rule) {
+  ObservedMapping mapping(Exchange ex, JsonNode m, String rule) {
     if (m == null || !m.isObject()) {
       throw fail("M1", ex, "a mapping must be an object, got " + m);
     }
@@ -193,7 +193,7 @@ final class Shapes {
       throw fail("M1", ex, "vendor must be one of " + new TreeSet<>(VENDORS) + ", got " + vendor);
     }
     Instant at = time(ex, m.get("modified_on"), "M1", "mapping modified_on", false);
-    return new Mapping(m.get("origin-ip").asText(), vendor, m.get("region").asText(), m.get("modified_on").asText(), at);
+    return new ObservedMapping(m.get("origin-ip").asText(), vendor, m.get("region").asText(), m.get("modified_on").asText(), at);
   }
 
   /**
@@ -201,13 +201,13 @@ final class Shapes {
    * key, so that a target which breaks M1 is still cleaned up. Empty when the answer holds no list.
    */
   static Snapshot lenient(Exchange ex) {
-    List<Mapping> ms = new ArrayList<>();
+    List<ObservedMapping> ms = new ArrayList<>();
     JsonNode r = ex.result();
     if (r != null && r.path("value").isArray()) {
       for (JsonNode m : r.get("value")) {
         m.fields().forEachRemaining(f -> {
-          if (f.getValue().isTextual() && Ip.isValid(f.getValue().asText())) {
-            ms.add(new Mapping(f.getValue().asText(), m.path("vendor").asText(""), m.path("region").asText(""),
+          if (f.getValue().isTextual() && Address.isValid(f.getValue().asText())) {
+            ms.add(new ObservedMapping(f.getValue().asText(), m.path("vendor").asText(""), m.path("region").asText(""),
                 m.path("modified_on").asText(null), null));
           }
         });
@@ -231,7 +231,7 @@ final class Shapes {
     if (!value.isArray()) {
       throw fail(rule, ex, "result.value must be an array of mappings");
     }
-    List<Mapping> ms = new ArrayList<>();
+    List<ObservedMapping> ms = new ArrayList<>();
     for (JsonNode m : value) {
       ms.add(mapping(ex, m, rule));
     }
@@ -240,12 +240,12 @@ final class Shapes {
   }
 
   /** A single-mapping answer (create, get, delete). */
-  Mapping single(Exchange ex, String rule) {
+  ObservedMapping single(Exchange ex, String rule) {
     JsonNode value = wrapper(ex, ok(ex, rule), rule);
     time(ex, ex.result().get("modified_on"), rule, "result modified_on", true);
-    Mapping m = mapping(ex, value, rule);
+    ObservedMapping m = mapping(ex, value, rule);
     String asked = askedIp(ex);
-    Optional<Ip> want = Ip.parse(asked);
+    Optional<Address> want = Address.parse(asked);
     if (want.isPresent() && !want.get().toString().equals(m.ip())) {
       throw fail(blameAnswer(want.get(), m.ip(), rule), ex, "the answer for " + asked + " must carry its canonical"
           + " form " + want.get() + ", got " + m.ip());
@@ -257,7 +257,7 @@ final class Shapes {
   static String askedIp(Exchange ex) {
     if (ex.method().equals("POST")) {
       try {
-        JsonNode b = Api.JSON.readTree(ex.body());
+        JsonNode b = HttpTarget.JSON.readTree(ex.body());
         return b.path("ip").asText(null);
       } catch (Exception e) {
         return null;
@@ -273,11 +273,11 @@ final class Shapes {
    * its IPv4 address breaks IP3's [ref] part; the right address in another spelling breaks IP2; another address
    * altogether breaks the operation's rule.
    */
-  static String blameAnswer(Ip want, String got, String rule) {
+  static String blameAnswer(Address want, String got, String rule) {
     if (want.isV4Mapped() && got.equals(want.dottedTail())) {
       return "IP3 [ref]";
     }
-    Optional<Ip> g = Ip.parse(got);
+    Optional<Address> g = Address.parse(got);
     if (g.isPresent() && g.get().equals(want)) {
       return want.isV4Mapped() ? "IP2 [ref]" : "IP2";
     }
@@ -313,10 +313,13 @@ final class Shapes {
    * IPv4 (or a duplicate made of the two) breaks IP3's [ref] part, another spelling IP2.
    */
   private static void answersTheRequest(Exchange ex, List<ObservedBatch.Item> ok, List<ObservedBatch.Item> bad) {
-    List<Ip> asked = new ArrayList<>();
+    List<Address> asked = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
     try {
-      for (JsonNode i : Api.JSON.readTree(ex.body())) {
-        Ip.parse(i.isTextual() ? i.asText() : i.path("ip").asText("")).ifPresent(asked::add);
+      for (JsonNode i : HttpTarget.JSON.readTree(ex.body())) {
+        String text = i.isTextual() ? i.asText() : i.path("ip").asText("");
+        texts.add(text);
+        Address.parse(text).ifPresent(asked::add);
       }
     } catch (Exception e) {
       return;
@@ -325,8 +328,14 @@ final class Shapes {
     asked.forEach(ip -> canonical.add(ip.toString()));
     String op = ex.method().equals("PATCH") ? "BU2" : "BD5";
     for (ObservedBatch.Item i : ok) {
+      Optional<String> misread = texts.stream().filter(x -> !Address.isValid(x)
+          && Address.lenientCanonical(x).filter(i.ip()::equals).isPresent()).findFirst();
+      if (!canonical.contains(i.ip()) && misread.isPresent()) {
+        throw fail("IP1 [ref]", ex, "\"" + misread.get() + "\" is not an IP address, yet the answer reads it as "
+            + i.ip());
+      }
       if (!canonical.contains(i.ip())) {
-        Ip want = asked.stream().filter(a -> !blameAnswer(a, i.ip(), op).equals(op)).findFirst().orElse(null);
+        Address want = asked.stream().filter(a -> !blameAnswer(a, i.ip(), op).equals(op)).findFirst().orElse(null);
         throw fail(want == null ? op : blameAnswer(want, i.ip(), op), ex, "succeeded item " + i.ip()
             + " is not the canonical form of an address of the request " + canonical);
       }

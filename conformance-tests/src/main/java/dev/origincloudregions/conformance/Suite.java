@@ -64,7 +64,7 @@ final class Suite {
    * Runs the suite against {@code api}; {@code finish} gets the result before the run lets go of an interruption
    * (the runner writes the reports there, so an interrupted run leaves them too).
    */
-  static RunResult run(RunOptions o, Api api, List<String> serverLog, PrintStream out,
+  static RunResult run(RunOptions o, HttpTarget api, List<String> serverLog, PrintStream out,
       UnaryOperator<RunResult> finish) {
     long t0 = System.nanoTime();
     Instant started = Instant.now();
@@ -158,7 +158,7 @@ final class Suite {
     }
   }
 
-  private static String planLine(List<Check> checks, Planner.Plan plan, RunOptions o, Api api) {
+  private static String planLine(List<Check> checks, Planner.Plan plan, RunOptions o, HttpTarget api) {
     double rps = api.pacer().maxRps();
     String budget = o.maxRequests() > 0 ? "at most " + o.maxRequests() + " requests (--max-requests)"
         : "up to about " + plan.requests() + " requests";
@@ -198,8 +198,8 @@ final class Suite {
    * Lists both zones before any change (SAFE1). A target that cannot be reached, refuses the credentials or does
    * not know the path is a configuration error.
    */
-  static void preflight(Target t, Api api) {
-    for (Zone z : List.of(t.zone, t.otherZone)) {
+  static void preflight(Target t, HttpTarget api) {
+    for (V1Zone z : List.of(t.zone, t.otherZone)) {
       Exchange ex;
       try {
         ex = z.list();
@@ -298,7 +298,7 @@ final class Suite {
           t.checkRequests(), t.maxPerTry, t.inExamples);
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
-    Credentials cr = t.api.credentials();
+    TargetCredentials cr = t.api.credentials();
     return new CheckResult(c.name(), c.title(), c.rules(), status, ms,
         status == CheckResult.Status.SKIP ? 0 : t.tries(), t.checkRequests(), cr.scrub(message), broken,
         cr.scrub(counterexample), t.options.seed(), Curl.of(evidence, cr), null,

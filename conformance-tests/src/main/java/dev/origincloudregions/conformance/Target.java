@@ -22,14 +22,14 @@ import org.quicktheories.core.Reporter;
  */
 final class Target {
   final RunOptions options;
-  final Api api;
+  final HttpTarget api;
   final Shapes shapes;
   final Safety safety;
-  final Zone zone;
-  final Zone otherZone;
+  final V1Zone zone;
+  final V1Zone otherZone;
   final boolean reference;
   final List<String> serverLog;
-  private volatile Catalogue catalogue;
+  private volatile RegionCatalogue catalogue;
   private final Map<String, Instant> watermarks = new ConcurrentHashMap<>();
 
   // per-check state
@@ -39,27 +39,27 @@ final class Target {
   private volatile int checkStartRequests;
   private final AtomicInteger tries = new AtomicInteger();
 
-  Target(RunOptions options, Api api, Safety safety, List<String> serverLog) {
+  Target(RunOptions options, HttpTarget api, Safety safety, List<String> serverLog) {
     this.options = options;
     this.api = api;
     this.safety = safety;
     this.reference = options.reference();
     this.shapes = new Shapes(reference);
-    this.zone = new Zone(api, options.zoneId());
-    this.otherZone = new Zone(api, options.secondZoneId());
+    this.zone = new V1Zone(api, options.zoneId());
+    this.otherZone = new V1Zone(api, options.secondZoneId());
     this.serverLog = serverLog;
     this.recorder = new Recorder(options.zoneId(), options.secondZoneId());
     api.recorder(recorder);
   }
 
-  Catalogue catalogue() {
-    Catalogue c = catalogue;
+  RegionCatalogue catalogue() {
+    RegionCatalogue c = catalogue;
     if (c == null) {
       synchronized (this) {
         if (catalogue == null) {
           Exchange[] ex = new Exchange[1];
           Recorder.housekeeping(() -> ex[0] = zone.supportedRegions());
-          catalogue = Catalogue.read(shapes, ex[0]);
+          catalogue = RegionCatalogue.read(shapes, ex[0]);
         }
         c = catalogue;
       }
@@ -227,7 +227,7 @@ final class Target {
 
   // ---- state through the public API ----
 
-  Snapshot snapshot(Zone z, String rule) {
+  Snapshot snapshot(V1Zone z, String rule) {
     Snapshot s = shapes.snapshot(z.list(), rule);
     observe(z, s.modifiedAt());
     s.mappings().forEach(m -> observe(z, m.modifiedAt()));
@@ -235,13 +235,13 @@ final class Target {
   }
 
   /** Remembers a server timestamp of a zone (BD7: later ones must not be earlier). */
-  void observe(Zone z, Instant t) {
+  void observe(V1Zone z, Instant t) {
     if (t != null) {
       watermarks.merge(z.id, t, (a, b) -> a.isAfter(b) ? a : b);
     }
   }
 
-  Instant watermark(Zone z) {
+  Instant watermark(V1Zone z) {
     return watermarks.get(z.id);
   }
 
@@ -249,18 +249,18 @@ final class Target {
    * Brings a zone to "pre-existing mappings plus nothing of ours": deletes every mapping the run created that is
    * still there, and returns the resulting list.
    */
-  Snapshot reset(Zone z) {
+  Snapshot reset(V1Zone z) {
     Snapshot[] out = new Snapshot[1];
     Recorder.housekeeping(() -> out[0] = reset0(z));
     return out[0];
   }
 
-  private Snapshot reset0(Zone z) {
+  private Snapshot reset0(V1Zone z) {
     Snapshot s = snapshot(z, "L1");
-    Set<String> mine = safety.created(Api.segment(z.id));
+    Set<String> mine = safety.created(HttpTarget.segment(z.id));
     List<String> ours = new ArrayList<>();
-    for (Mapping m : s.mappings()) {
-      String c = Ip.canonical(m.ip()).orElse(m.ip());
+    for (ObservedMapping m : s.mappings()) {
+      String c = Address.canonical(m.ip()).orElse(m.ip());
       if (mine.contains(c) && !safety.before(z.id).containsKey(m.ip())) {
         ours.add(m.ip());
       }
@@ -272,7 +272,7 @@ final class Target {
       z.batchDelete(ours.subList(i, Math.min(ours.size(), i + 100)));
     }
     Snapshot after = snapshot(z, "L1");
-    for (Mapping m : after.mappings()) {
+    for (ObservedMapping m : after.mappings()) {
       if (ours.contains(m.ip())) {
         z.delete(m.ip());
       }
@@ -281,8 +281,8 @@ final class Target {
   }
 
   /** An address near {@code ip} that is neither pre-existing nor in {@code taken} (canonical texts). */
-  Ip avoid(Ip ip, Set<String> taken) {
-    Ip x = ip;
+  Address avoid(Address ip, Set<String> taken) {
+    Address x = ip;
     for (int i = 0; i < 65_536 && (safety.isProtected(x) || taken.contains(x.toString())); i++) {
       // Step within the last byte (IPv4 and IPv4-mapped stay in their /24) or the last group (IPv6).
       byte[] b = x.bytes();
@@ -291,23 +291,23 @@ final class Target {
       if (b[n] == 0 && !x.isV4() && !x.isV4Mapped()) {
         b[n - 1]++;
       }
-      x = Ip.of(b);
+      x = Address.of(b);
     }
     return x;
   }
 
   /** A documentation address that did not exist before the run, for requests that name "some" IP. */
   String spare(int n) {
-    return avoid(Ip.v4(192, 0, 2, n), Set.of()).toString();
+    return avoid(Address.v4(192, 0, 2, n), Set.of()).toString();
   }
 
   /** Distinct usable addresses for a list of generated ones, avoiding what the zone holds. */
-  List<Ip> usable(List<Ip> generated, Snapshot present) {
+  List<Address> usable(List<Address> generated, Snapshot present) {
     Set<String> taken = new HashSet<>();
-    present.mappings().forEach(m -> taken.add(Ip.canonical(m.ip()).orElse(m.ip())));
-    List<Ip> out = new ArrayList<>();
-    for (Ip g : generated) {
-      Ip u = avoid(g, taken);
+    present.mappings().forEach(m -> taken.add(Address.canonical(m.ip()).orElse(m.ip())));
+    List<Address> out = new ArrayList<>();
+    for (Address g : generated) {
+      Address u = avoid(g, taken);
       taken.add(u.toString());
       out.add(u);
     }
@@ -315,9 +315,9 @@ final class Target {
   }
 
   /** Creates mappings through batch upsert (in chunks of 100) and checks that every one succeeded. */
-  void seed(Zone z, Map<Ip, VendorRegion> mappings) {
+  void seed(V1Zone z, Map<Address, VendorRegion> mappings) {
     List<Map<String, String>> items = new ArrayList<>();
-    mappings.forEach((ip, p) -> items.add(Zone.item(ip.toString(), p)));
+    mappings.forEach((ip, p) -> items.add(V1Zone.item(ip.toString(), p)));
     for (int i = 0; i < items.size(); i += 100) {
       List<Map<String, String>> chunk = items.subList(i, Math.min(items.size(), i + 100));
       ObservedBatch r = shapes.batch(z.batchUpsert(chunk), "BU2");
@@ -334,19 +334,19 @@ final class Target {
   }
 
   /** Deletes the given addresses (best effort, in chunks of 100). */
-  void clear(Zone z, Collection<String> ips) {
+  void clear(V1Zone z, Collection<String> ips) {
     Recorder.housekeeping(() -> clear0(z, ips));
   }
 
-  private void clear0(Zone z, Collection<String> ips) {
+  private void clear0(V1Zone z, Collection<String> ips) {
     List<String> l = new ArrayList<>(ips);
     for (int i = 0; i < l.size(); i += 100) {
       z.batchDelete(l.subList(i, Math.min(l.size(), i + 100)));
     }
   }
 
-  static Map<Ip, VendorRegion> zip(List<Ip> ips, List<VendorRegion> pairs) {
-    Map<Ip, VendorRegion> m = new LinkedHashMap<>();
+  static Map<Address, VendorRegion> zip(List<Address> ips, List<VendorRegion> pairs) {
+    Map<Address, VendorRegion> m = new LinkedHashMap<>();
     for (int i = 0; i < ips.size(); i++) {
       m.put(ips.get(i), pairs.get(i % pairs.size()));
     }

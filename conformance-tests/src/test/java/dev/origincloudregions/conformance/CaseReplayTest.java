@@ -51,7 +51,7 @@ class CaseReplayTest {
       Path model = dir.resolve("cases/batch-delete-agrees-with-model.json");
       assertThat(overLimit).exists();
       assertThat(model).exists();
-      JsonNode c = Api.JSON.readTree(Files.readString(overLimit));
+      JsonNode c = HttpTarget.JSON.readTree(Files.readString(overLimit));
       assertThat(c.path("rules_broken").toString()).contains("BD2");
       assertThat(c.path("seed").asLong()).isEqualTo(12);
       assertThat(c.path("expected").asText()).contains("expected HTTP 400 with code 1191");

@@ -83,9 +83,9 @@ class InterruptionTest {
   }
 
   static void assertZonesEmpty(ReferenceServer server) {
-    Api api = new Api(server.baseUrl().toString(), Credentials.token(TOKEN), new Pacer(0));
+    HttpTarget api = new HttpTarget(server.baseUrl().toString(), TargetCredentials.token(TOKEN), new Pacer(0));
     for (String zone : List.of(RunOptions.DEFAULT_ZONE, RunOptions.DEFAULT_SECOND_ZONE)) {
-      Snapshot s = new Shapes(true).snapshot(new Zone(api, zone).list(), "SAFE3");
+      Snapshot s = new Shapes(true).snapshot(new V1Zone(api, zone).list(), "SAFE3");
       assertThat(s.mappings()).as("zone %s after the interrupted run (SAFE3)", zone).isEmpty();
     }
   }

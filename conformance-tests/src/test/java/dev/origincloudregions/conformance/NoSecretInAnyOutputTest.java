@@ -137,12 +137,12 @@ class NoSecretInAnyOutputTest {
         answer = r.body();
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         if (status >= 400 && auth != null) {
-          JsonNode j = Api.JSON.readTree(answer);
+          JsonNode j = HttpTarget.JSON.readTree(answer);
           if (j.path("errors").path(0) instanceof ObjectNode e) {
             byte[] a = auth.getBytes(StandardCharsets.UTF_8);
             e.put("message", e.path("message").asText() + " [b64 " + Base64.getEncoder().encodeToString(a) + ", url "
                 + URLEncoder.encode(auth, StandardCharsets.UTF_8) + ", hex " + HexFormat.of().formatHex(a) + "]");
-            answer = Api.JSON.writeValueAsBytes(j);
+            answer = HttpTarget.JSON.writeValueAsBytes(j);
           }
         }
       } catch (Exception e) {

@@ -75,7 +75,7 @@ class PactCatchesDefectsTest {
   void aPreExistingMappingMakesTheInteractionSkip() throws Exception {
     try (PactTargets embedded = PactTargets.start()) {
       // A mapping the "run" did not create: put there before the safety snapshot of a second target.
-      embedded.target.zone.batchUpsert(List.of(Zone.item("192.0.2.1", "aws", "us-east-1")));
+      embedded.target.zone.batchUpsert(List.of(V1Zone.item("192.0.2.1", "aws", "us-east-1")));
       Target again = embedded.newRun();
       Check get = PactChecks.all().stream().filter(c -> c.name().equals("pact-get-one-mapping")).findFirst().orElseThrow();
 

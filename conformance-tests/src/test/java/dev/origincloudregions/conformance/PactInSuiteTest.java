@@ -24,7 +24,7 @@ class PactInSuiteTest {
       RunOptions o = RunOptions.parse(new String[] {"--base-url", server.baseUrl().toString(),
           "--token", server.token(), "--seed", "7", "--checks", String.join(",", names)},
           Map.of(), Map.of(), Path.of("target", "conformance-report"));
-      Api api = new Api(o.baseUrl(), Credentials.token(o.token()), new Pacer(o.maxRps()));
+      HttpTarget api = new HttpTarget(o.baseUrl(), TargetCredentials.token(o.token()), new Pacer(o.maxRps()));
       ByteArrayOutputStream console = new ByteArrayOutputStream();
 
       RunResult run = Suite.run(o, api, List.of(), new PrintStream(console, true, StandardCharsets.UTF_8), r -> r);

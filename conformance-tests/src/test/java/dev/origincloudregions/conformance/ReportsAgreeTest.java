@@ -86,7 +86,7 @@ class ReportsAgreeTest {
   static Map<String, String> fromJsonLines() throws Exception {
     List<String[]> checks = new java.util.ArrayList<>();
     for (String line : Files.readAllLines(DIR.resolve("results.jsonl"))) {
-      JsonNode n = Api.JSON.readTree(line);
+      JsonNode n = HttpTarget.JSON.readTree(line);
       if (!n.path("record").asText().equals("check")) {
         continue;
       }

@@ -24,10 +24,10 @@ class SafetyTest {
   void leavesPreExistingMappingsAloneAndCleansUp() {
     try (ReferenceServer server = ReferenceServer.start(Options.defaults().token("safety-token").requestLog(l -> { }))) {
       String base = server.baseUrl().toString();
-      Api raw = new Api(base, Credentials.token("safety-token"), new Pacer(0));
-      Zone zone = new Zone(raw, RunOptions.DEFAULT_ZONE);
+      HttpTarget raw = new HttpTarget(base, TargetCredentials.token("safety-token"), new Pacer(0));
+      V1Zone zone = new V1Zone(raw, RunOptions.DEFAULT_ZONE);
       for (int i = 0; i < PRE_EXISTING.size(); i++) {
-        raw.send("POST", zone.path(), Zone.item(PRE_EXISTING.get(i), i % 2 == 0 ? "aws" : "gcp",
+        raw.send("POST", zone.path(), V1Zone.item(PRE_EXISTING.get(i), i % 2 == 0 ? "aws" : "gcp",
             i % 2 == 0 ? "us-east-1" : "us-central1"));
       }
       Snapshot before = new Shapes(true).snapshot(zone.list(), "L1");
@@ -78,7 +78,7 @@ class SafetyTest {
     fake.start();
     try {
       Pacer pacer = new Pacer(0);
-      Api api = new Api("http://127.0.0.1:" + fake.getAddress().getPort(), Credentials.token("t"), pacer);
+      HttpTarget api = new HttpTarget("http://127.0.0.1:" + fake.getAddress().getPort(), TargetCredentials.token("t"), pacer);
       long t0 = System.nanoTime();
       Exchange ex = api.get("/x");
       long waited = (System.nanoTime() - t0) / 1_000_000;

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@code curl} shows the placeholder. {@link #scrub} is the last line of defence for text that came back from the
  * target: it removes the secret, any 8-character piece of it, and its Base64, URL and hex encodings.
  */
-final class Credentials {
+final class TargetCredentials {
   static final String TOKEN_VAR = "CLOUDFLARE_API_TOKEN";
   static final String KEY_VAR = "CLOUDFLARE_API_KEY";
   static final String EMAIL_VAR = "CLOUDFLARE_EMAIL";
@@ -62,7 +62,7 @@ final class Credentials {
   /** What an echo of a secret looks like: its 8-character pieces and its Base64, URL and hex encodings. */
   private final List<String> needles;
 
-  private Credentials(String token, String email, String key) {
+  private TargetCredentials(String token, String email, String key) {
     this.token = token;
     this.email = email;
     this.key = key;
@@ -93,12 +93,12 @@ final class Credentials {
     return List.copyOf(out);
   }
 
-  static Credentials token(String token) {
-    return new Credentials(token, null, null);
+  static TargetCredentials token(String token) {
+    return new TargetCredentials(token, null, null);
   }
 
-  static Credentials emailAndKey(String email, String key) {
-    return new Credentials(null, email, key);
+  static TargetCredentials emailAndKey(String email, String key) {
+    return new TargetCredentials(null, email, key);
   }
 
   boolean usesToken() {
@@ -176,9 +176,9 @@ final class Credentials {
     String out = text;
     for (String s : secrets()) {
       String name = s.equals(token) ? "token" : "key";
-      out = replaceEncoded(out, BASE64, s, "<Base64 of a text holding the " + name + ">", Credentials::unbase64);
-      out = replaceEncoded(out, HEX, s, "<hex of a text holding the " + name + ">", Credentials::unhex);
-      out = replaceEncoded(out, URL_ENCODED, s, "<URL-encoded text holding the " + name + ">", Credentials::unurl);
+      out = replaceEncoded(out, BASE64, s, "<Base64 of a text holding the " + name + ">", TargetCredentials::unbase64);
+      out = replaceEncoded(out, HEX, s, "<hex of a text holding the " + name + ">", TargetCredentials::unhex);
+      out = replaceEncoded(out, URL_ENCODED, s, "<URL-encoded text holding the " + name + ">", TargetCredentials::unurl);
       out = out.replace(s, "<" + name + ">");
       out = replacePieces(out, s, "<part of the " + name + ">");
     }

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * see envelopes, headers and exact keys as sent. Every request is paced (SAFE4), guarded (SAFE1/SAFE2, see
  * {@link Safety}) and shown to the listeners (the audits).
  */
-final class Api {
+final class HttpTarget {
 
   static final ObjectMapper JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -56,7 +56,7 @@ final class Api {
   }
 
   private final String baseUrl;
-  private final Credentials credentials;
+  private final TargetCredentials credentials;
   private final HttpClient client;
   private final Pacer pacer;
   private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>();
@@ -66,7 +66,7 @@ final class Api {
   private final java.util.concurrent.atomic.AtomicInteger droppedInARow = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger staleRetries = new java.util.concurrent.atomic.AtomicInteger();
 
-  Api(String baseUrl, Credentials credentials, Pacer pacer) {
+  HttpTarget(String baseUrl, TargetCredentials credentials, Pacer pacer) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.credentials = credentials;
     this.pacer = pacer;
@@ -77,7 +77,7 @@ final class Api {
     return baseUrl;
   }
 
-  Credentials credentials() {
+  TargetCredentials credentials() {
     return credentials;
   }
 
@@ -108,11 +108,6 @@ final class Api {
   /** Requests sent so far (retries included). */
   int sent() {
     return control.sent();
-  }
-
-  /** The resource path of a zone: {@code /zones/{zone}/cache/origin_cloud_regions}. */
-  static String zonePath(String zone) {
-    return "/zones/" + segment(zone) + "/cache/origin_cloud_regions";
   }
 
   /** Percent-encodes one path segment: everything but unreserved characters and ':'. */
