@@ -146,6 +146,9 @@ final class Recorder {
     if (preambleEnd < 0) {
       preambleEnd = entries.size();
     }
+    // The examples before this one are done: a failing one's trace was copied already. Dropping them keeps a
+    // check of a hundred examples with bodies of up to a megabyte from holding them all.
+    entries.subList(preambleEnd, entries.size()).clear();
     exampleStart = entries.size();
   }
 
