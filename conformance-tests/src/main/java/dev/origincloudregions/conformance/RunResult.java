@@ -33,6 +33,11 @@ record RunResult(String target, String profile, long seed, int tries, String ver
     Outcome(String text) {
       this.text = text;
     }
+
+    /** For "the run ...": {@code was interrupted}, {@code stopped: ...}. */
+    String phrase() {
+      return this == INTERRUPTED ? "was interrupted" : text;
+    }
   }
 
   long count(CheckResult.Status s) {

@@ -130,7 +130,7 @@ final class Suite {
       }
       RunControl.Stop stop = control.stopped();
       if (stop != null) {
-        notes.add("The run " + stop.outcome().text + (stop.detail() == null ? "" : " (" + stop.detail() + ")")
+        notes.add("The run " + stop.outcome().phrase() + (stop.detail() == null ? "" : " (" + stop.detail() + ")")
             + "; checks that had not finished are marked NOT_RUN.");
       }
       if (!fin.leftOver.isEmpty()) {
@@ -191,7 +191,7 @@ final class Suite {
   private static CheckResult notRun(Check c, RunControl control, RunOptions o) {
     RunControl.Stop s = control.stopped();
     return new CheckResult(c.name(), c.title(), c.rules(), CheckResult.Status.NOT_RUN, 0, 0, 0,
-        "the run " + s.outcome().text + " before this check ran", List.of(), null, o.seed(), null, null, null);
+        "the run " + s.outcome().phrase() + " before this check ran", List.of(), null, o.seed(), null, null, null);
   }
 
   /**
@@ -254,7 +254,7 @@ final class Suite {
         message = s.getMessage();
       } catch (RunControl.RunStopped s) {
         status = CheckResult.Status.NOT_RUN;
-        message = "the run " + s.stop.outcome().text + " while this check ran";
+        message = "the run " + s.stop.outcome().phrase() + " while this check ran";
       } catch (Recorder.ReplayComplete done) {
         message = done.getMessage() + " without breaking a rule";
       } catch (Recorder.ReplayDiverged d) {
