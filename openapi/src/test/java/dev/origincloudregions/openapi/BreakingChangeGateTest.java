@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.origincloudregions.openapi.CompatibilityGate.Verdict;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -36,18 +38,31 @@ class BreakingChangeGateTest {
   private static final String SUPPORTED_RESULT = SCHEMAS + "cache-rules_supported_cloud_regions_result";
   private static final String SUPPORTED_REGION = SCHEMAS + "cache-rules_supported_cloud_region";
 
+  private static final String V2_COLLECTION = "/paths/~1zones~1{zone_id}~1origin~1cloud_regions";
+  private static final String V2_BATCH = V2_COLLECTION + "~1batch";
+  private static final String V2_ENTRY = SCHEMAS + "cache-rules_origin_cloud_region_v2_entry";
+  private static final String V2_REQUEST = SCHEMAS + "cache-rules_origin_cloud_region_v2_request";
+  private static final String V2_BATCH_ITEM = SCHEMAS + "cache-rules_origin_cloud_region_v2_batch_item_result";
+  private static final String V2_RESULT_INFO = SCHEMAS + "cache-rules_origin_cloud_region_v2_result_info";
+
   private static final String LIST_OP = "GET /zones/{zone_id}/cache/origin_cloud_regions";
   private static final String CREATE_OP = "POST /zones/{zone_id}/cache/origin_cloud_regions";
   private static final String BATCH_DELETE_OP = "DELETE /zones/{zone_id}/cache/origin_cloud_regions/batch";
   private static final String SUPPORTED_OP =
       "GET /zones/{zone_id}/cache/origin_cloud_regions/supported_regions";
+  private static final String V2_LIST_OP = "GET /zones/{zone_id}/origin/cloud_regions";
+  private static final String V2_GET_OP = "GET /zones/{zone_id}/origin/cloud_regions/{origin_ip}";
+  private static final String V2_PUT_OP = "PUT /zones/{zone_id}/origin/cloud_regions/{origin_ip}";
+  private static final String V2_BATCH_DELETE_OP = "DELETE /zones/{zone_id}/origin/cloud_regions/batch";
+  private static final String V2_BATCH_UPSERT_OP = "PUT /zones/{zone_id}/origin/cloud_regions/batch";
 
   @TempDir Path dir;
 
   @Test
   @DisplayName("the current spec is backward compatible with the released baseline")
   void currentSpecIsBackwardCompatibleWithTheReleasedBaseline() {
-    Verdict verdict = CompatibilityGate.compare(SpecFiles.BASELINE, SpecFiles.SPEC);
+    Verdict verdict = CompatibilityGate.compare(SpecFiles.BASELINE, SpecFiles.SPEC,
+        Acknowledgements.read(Acknowledgements.FILE));
 
     if (verdict.breaking()) {
       fail(verdict.message());
@@ -102,9 +117,12 @@ class BreakingChangeGateTest {
         }),
         new Edit("a new optional request property", spec ->
             properties(spec, REQUEST).putObject("comment").put("type", "string")),
-        new Edit("a larger batch limit (maxItems 100 → 200)", spec ->
-            object(spec, BATCH + "/delete/requestBody/content/application~1json/schema")
-                .put("maxItems", 200)),
+        new Edit("v2: a new optional query parameter on list", spec ->
+            ((ArrayNode) spec.at(V2_COLLECTION + "/get/parameters")).addObject()
+                .put("name", "vendor").put("in", "query").put("required", false)
+                .putObject("schema").put("type", "string")),
+        new Edit("v2: a new optional field in result_info", spec ->
+            properties(spec, V2_RESULT_INFO).putObject("cursor").put("type", "string")),
         new Edit("a new error status on create (409)", spec ->
             object(spec, COLLECTION + "/post/responses").putObject("409")
                 .put("$ref", "#/components/responses/bad_request")),
@@ -204,7 +222,50 @@ class BreakingChangeGateTest {
             spec -> object(spec, SUPPORTED_RESULT + "/properties/vendors").set("additionalProperties",
                 JsonNodeFactory.instance.objectNode().put("type", "string")),
             List.of("[openapi-diff] " + SUPPORTED_OP + " › response 200 application/json"
-                + " › result.vendors")));
+                + " › result.vendors")),
+        // v2: the key origin_ip, flat results, pagination, the batch contract.
+        new Breaking("v2: origin_ip of a mapping renamed to origin-ip [VK1]", Detector.OPENAPI_DIFF,
+            spec -> renameRequiredProperty(spec, V2_ENTRY, "origin_ip", "origin-ip"),
+            List.of("[openapi-diff] " + V2_GET_OP + " › response 200 application/json"
+                + " › result: required added [origin-ip]")),
+        new Breaking("v2: origin_ip of a put body renamed to origin-ip [VK1]", Detector.OPENAPI_DIFF,
+            spec -> renameRequiredProperty(spec, V2_REQUEST, "origin_ip", "origin-ip"),
+            List.of("[openapi-diff] " + V2_PUT_OP + " › request body application/json:"
+                + " required added [origin-ip]")),
+        new Breaking("v2: origin_ip of a batch item result renamed to ip", Detector.OPENAPI_DIFF,
+            spec -> renameRequiredProperty(spec, V2_BATCH_ITEM, "origin_ip", "ip"),
+            List.of("[openapi-diff] " + V2_BATCH_DELETE_OP + " › response 200 application/json"
+                + " › result.failed[]: required added [ip]")),
+        new Breaking("v2: a removed result_info field (total_pages) [VL1]", Detector.OPENAPI_DIFF,
+            spec -> {
+              properties(spec, V2_RESULT_INFO).remove("total_pages");
+              ((ArrayNode) spec.at(V2_RESULT_INFO + "/required")).remove(4);
+            },
+            List.of("[openapi-diff] " + V2_LIST_OP + " › response 200 application/json"
+                + " › result_info: properties removed [total_pages]")),
+        new Breaking("v2: a lowered per_page maximum (100 → 50) [VL1]", Detector.OPENAPI_DIFF,
+            spec -> object(spec, V2_COLLECTION + "/get/parameters/1/schema").put("maximum", 50),
+            List.of("[openapi-diff] " + V2_LIST_OP + " › parameters per_page")),
+        new Breaking("v2: batch delete without maxItems [BD2]", Detector.GAP_CHECK,
+            spec -> object(spec, V2_BATCH + "/delete/requestBody/content/application~1json/schema")
+                .remove("maxItems"),
+            List.of("[gap check] " + V2_BATCH_DELETE_OP + " › request body application/json:"
+                + " maxItems 100 → (none) (a batch limit binds both ways)")),
+        new Breaking("a larger batch limit (maxItems 100 → 200): released servers refuse 101 [BD2]",
+            Detector.GAP_CHECK,
+            spec -> object(spec, BATCH + "/delete/requestBody/content/application~1json/schema")
+                .put("maxItems", 200),
+            List.of("[gap check] " + BATCH_DELETE_OP + " › request body application/json:"
+                + " maxItems 100 → 200 (a batch limit binds both ways)")),
+        new Breaking("v2: an optional batch delete body [BD1]", Detector.OPENAPI_DIFF,
+            spec -> object(spec, V2_BATCH + "/delete/requestBody").put("required", false),
+            List.of("[openapi-diff] " + V2_BATCH_DELETE_OP + " › request body: request body required"
+                + " true → false")),
+        new Breaking("v2: a lowered batch upsert limit (maxItems 100 → 50) [BU1]", Detector.OPENAPI_DIFF,
+            spec -> object(spec, V2_BATCH + "/put/requestBody/content/application~1json/schema")
+                .put("maxItems", 50),
+            List.of("[openapi-diff] " + V2_BATCH_UPSERT_OP + " › request body application/json:"
+                + " maxItems 100 → 50")));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -228,6 +289,92 @@ class BreakingChangeGateTest {
       assertThat(verdict.openApiDiffAloneIncompatible()).as("openapi-diff alone misses it").isFalse();
       assertThat(verdict.extraFindings()).as("the gap check catches it").isNotEmpty();
     }
+  }
+
+  // --- Acknowledgements: reviewed findings excused, exactly and only against their baseline ---------------
+
+  private static final String ZONE_ID_FINDING = LIST_OP + " › parameters zone_id: Pattern changed";
+
+  @Test
+  @DisplayName("an acknowledged finding does not fail the gate, and the report still names it")
+  void anAcknowledgedFindingIsExcusedAndReported() {
+    Copies copies = copies(spec ->
+        object(spec, "/components/schemas/cache-rules_identifier").put("pattern", "^[0-9a-f]{31,32}$"));
+    List<String> findings = CompatibilityGate.compare(copies.before(), copies.after()).openApiDiffFindings();
+    assertThat(findings).as("the tightened pattern is reported on every operation").contains(ZONE_ID_FINDING);
+
+    Verdict verdict = CompatibilityGate.compare(copies.before(), copies.after(),
+        acknowledging(versionOf(copies.before()), findings));
+
+    assertThat(verdict.breaking()).withFailMessage("%s", verdict.message()).isFalse();
+    assertThat(verdict.acknowledged()).containsExactlyElementsOf(findings);
+  }
+
+  @Test
+  @DisplayName("an acknowledgement excuses only its own finding")
+  void anAcknowledgementExcusesOnlyItsOwnFinding() {
+    Copies copies = copies(spec -> {
+      object(spec, "/components/schemas/cache-rules_identifier").put("pattern", "^[0-9a-f]{31,32}$");
+      object(spec, V2_BATCH + "/delete/requestBody").put("required", false);
+    });
+    List<String> zoneIdFindings = CompatibilityGate.compare(copies.before(), copies.after())
+        .openApiDiffFindings().stream().filter(f -> f.endsWith("zone_id: Pattern changed")).toList();
+
+    Verdict verdict = CompatibilityGate.compare(copies.before(), copies.after(),
+        acknowledging(versionOf(copies.before()), zoneIdFindings));
+
+    assertThat(verdict.breaking()).isTrue();
+    assertThat(verdict.message())
+        .contains("[openapi-diff] " + V2_BATCH_DELETE_OP + " › request body: request body required true → false")
+        .doesNotContain("[openapi-diff] " + ZONE_ID_FINDING);
+  }
+
+  @Test
+  @DisplayName("an acknowledgement that excuses nothing fails the gate (stale or mistyped)")
+  void anAcknowledgementThatExcusesNothingFailsTheGate() {
+    Copies copies = copies(spec -> object(spec, COLLECTION + "/get").put("description", "Reworded [M4]."));
+
+    Verdict verdict = CompatibilityGate.compare(copies.before(), copies.after(),
+        acknowledging(versionOf(copies.before()), List.of(ZONE_ID_FINDING)));
+
+    assertThat(verdict.breaking()).isTrue();
+    assertThat(verdict.staleAcknowledgements()).containsExactly(ZONE_ID_FINDING + " (not reported)");
+    assertThat(verdict.message()).contains(Acknowledgements.FILE.toString(), ZONE_ID_FINDING);
+  }
+
+  @Test
+  @DisplayName("acknowledgements reviewed against another baseline excuse nothing (a release retires them)")
+  void acknowledgementsOfAnotherBaselineExcuseNothing() {
+    Copies copies = copies(spec ->
+        object(spec, "/components/schemas/cache-rules_identifier").put("pattern", "^[0-9a-f]{31,32}$"));
+    List<String> findings = CompatibilityGate.compare(copies.before(), copies.after()).openApiDiffFindings();
+
+    Verdict verdict = CompatibilityGate.compare(copies.before(), copies.after(),
+        acknowledging("0.9.0", findings));
+
+    assertThat(verdict.breaking()).isTrue();
+    assertThat(verdict.acknowledged()).isEmpty();
+    assertThat(verdict.staleAcknowledgements()).hasSameSizeAs(findings)
+        .allSatisfy(line -> assertThat(line).contains("reviewed against baseline 0.9.0"));
+  }
+
+  @Test
+  @DisplayName("the committed acknowledgements are well formed, each with its reason")
+  void theCommittedAcknowledgementsAreWellFormed() {
+    Acknowledgements committed = Acknowledgements.read(Acknowledgements.FILE);
+
+    assertThat(committed.baselineVersion()).isNotBlank();
+    assertThat(committed.reasons().values()).allSatisfy(reason -> assertThat(reason).hasSizeGreaterThan(40));
+  }
+
+  private static Acknowledgements acknowledging(String baselineVersion, List<String> findings) {
+    Map<String, String> reasons = new LinkedHashMap<>();
+    findings.forEach(f -> reasons.put(f, "reviewed in a test"));
+    return new Acknowledgements(baselineVersion, reasons);
+  }
+
+  private static String versionOf(Path spec) {
+    return SpecFiles.read(spec).path("info").path("version").asText();
   }
 
   // --- Helpers ----------------------------------------------------------------------------------------

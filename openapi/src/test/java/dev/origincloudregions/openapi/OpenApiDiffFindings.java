@@ -90,7 +90,8 @@ final class OpenApiDiffFindings {
       return;
     }
     if (body.isChangeRequired()) {
-      add(where, "request body became required");
+      add(where, "request body required " + Boolean.TRUE.equals(body.getOldRequestBody().getRequired())
+          + " → " + Boolean.TRUE.equals(body.getNewRequestBody().getRequired()));
     }
     content(body.getContent(), where);
   }
@@ -188,8 +189,29 @@ final class OpenApiDiffFindings {
     return sb.toString();
   }
 
+  /** The type with what else tells schemas of one type apart: "string", "string (format ipv4)", "string (anyOf)". */
   private static String type(Schema<?> schema) {
-    return schema == null ? "none" : String.valueOf(schema.getType());
+    if (schema == null) {
+      return "none";
+    }
+    StringBuilder sb = new StringBuilder(String.valueOf(schema.getType()));
+    List<String> details = new ArrayList<>();
+    if (schema.getFormat() != null) {
+      details.add("format " + schema.getFormat());
+    }
+    if (schema.getAllOf() != null) {
+      details.add("allOf");
+    }
+    if (schema.getAnyOf() != null) {
+      details.add("anyOf");
+    }
+    if (schema.getOneOf() != null) {
+      details.add("oneOf");
+    }
+    if (!details.isEmpty()) {
+      sb.append(" (").append(String.join(", ", details)).append(')');
+    }
+    return sb.toString();
   }
 
   private void add(String where, String path, String what) {

@@ -19,7 +19,12 @@ import java.util.Set;
  *       {@code supported_regions} [S1];
  *   <li>a schema's {@code type} changes while it keeps {@code items}: swagger-parser then still reads
  *       an array schema and openapi-diff sees "no differences", e.g. the batch delete body turned into
- *       an object, or {@code upper_tier_colos} into a string.
+ *       an object, or {@code upper_tier_colos} into a string;
+ *   <li>a request array's {@code maxItems} is raised or removed. openapi-diff counts only a lowered
+ *       limit, as old clients stay within a higher one; but here the limit binds both ways [BD2, BU1]:
+ *       clients split their batches by it (the SDK's bulk helpers) and every released server, Cloudflare's
+ *       included, refuses a batch past 100 items, so a raised limit makes new clients send batches that
+ *       deployed servers refuse.
  * </ul>
  *
  * <p>Operations are matched by exact path and method; a renamed path is openapi-diff's to report.
@@ -119,6 +124,12 @@ final class SchemaGapCheck {
         }
       }
     } else {
+      if (oldSchema.has("maxItems") && newSchema.path("maxItems").asInt(Integer.MAX_VALUE)
+          > oldSchema.get("maxItems").asInt()) {
+        add(where, path, "maxItems " + oldSchema.get("maxItems") + " → "
+            + (newSchema.has("maxItems") ? newSchema.get("maxItems") : "(none)")
+            + " (a batch limit binds both ways)");
+      }
       if (!oldSchema.has("enum") && newSchema.has("enum")) {
         add(where, path, "request value restricted to enum " + newSchema.get("enum"));
       }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every example in the spec satisfies its schema, validated with the OpenAPI 3.0 dialect of
@@ -63,10 +64,42 @@ class SpecExamplesTest {
             "components.schemas.cache-rules_supported_cloud_region.upper_tier_colos example",
             "DELETE /zones/{zone_id}/cache/origin_cloud_regions/batch request application/json"
                 + " schema[] example");
-    assertThat(names).as("parameter schema examples")
-        .contains("/zones/{zone_id}/cache/origin_cloud_regions/{origin_ip} parameter origin_ip"
-            + " schema example");
-    assertThat(names).hasSizeGreaterThan(40);
+    assertThat(names).as("parameter examples")
+        .contains("/zones/{zone_id}/cache/origin_cloud_regions/{origin_ip} parameter origin_ip example",
+            "GET /zones/{zone_id}/origin/cloud_regions parameter per_page example");
+    assertThat(names).as("examples inside anyOf branches and referenced schemas")
+        .contains("components.schemas.cache-rules_origin_ip_address example");
+    assertThat(names).hasSizeGreaterThan(80);
+  }
+
+  /**
+   * Every operation shows what it takes and what it answers: an example for its request body (if it has
+   * one) and for its 200 response. For v2 these are Cloudflare's documented bodies, plus the project's
+   * partial-failure batches.
+   */
+  @Test
+  void everyOperationHasRequestAndSuccessExamples() {
+    JsonNode paths = SpecFiles.read(SpecFiles.SPEC).path("paths");
+    List<String> names = EXAMPLES.cases().stream().map(Case::name).toList();
+    List<String> missing = new java.util.ArrayList<>();
+    paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+      if (!op.getValue().has("responses")) {
+        return; // path-level parameters
+      }
+      String operation = op.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+      if (op.getValue().has("requestBody")
+          && names.stream().noneMatch(n -> n.startsWith(operation + " request application/json example '"))) {
+        missing.add(operation + " request");
+      }
+      if (names.stream().noneMatch(n -> n.startsWith(operation + " 200 application/json example '"))) {
+        missing.add(operation + " 200");
+      }
+    }));
+
+    assertThat(missing).as("operations without examples").isEmpty();
+    assertThat(names).as("v2 operations are among them")
+        .anySatisfy(n -> assertThat(n).startsWith("DELETE /zones/{zone_id}/origin/cloud_regions/batch 200"
+            + " application/json example 'partial_failure'"));
   }
 
   @Test
@@ -125,6 +158,61 @@ class SpecExamplesTest {
     assertThat(errors(BATCH_DELETE_BODY, body)).isEmpty();
   }
 
+  // The input descriptions: what the spec calls valid is what the contract accepts (and so the server).
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"192.0.2.1", "0.0.0.0", "255.255.255.255", "2001:db8::1", "2001:DB8:0:0::1",
+      "::", "::1", "::ffff:192.0.2.1", "64:ff9b::198.51.100.7", "fe80:0:0:0:0:0:0:1"})
+  @DisplayName("IP1: the origin IP description accepts an IP address in any accepted text form")
+  void theOriginIpDescriptionAcceptsAnIpAddress(String ip) {
+    assertThat(errors(ORIGIN_IP, JsonNodeFactory.instance.textNode(ip))).isEmpty();
+  }
+
+  @ParameterizedTest(name = "\"{0}\"")
+  @ValueSource(strings = {"010.0.0.1", "192.0.2.01", "256.0.0.1", "192.0.2", "192.0.2.1.5", " 192.0.2.1",
+      "192.0.2.1 ", "[2001:db8::1]", "fe80::1%eth0", "192.0.2.0/24", "2001:db8::/32", "", "not-an-ip",
+      "2001:db8::g", "1:2:3:4:5:6:7:8:9"})
+  @DisplayName("IP1: the origin IP description refuses what the server refuses with 1146")
+  void theOriginIpDescriptionRefusesWhatIsNotAnIpAddress(String text) {
+    assertThat(errors(ORIGIN_IP, JsonNodeFactory.instance.textNode(text))).isNotEmpty();
+  }
+
+  @Test
+  @DisplayName("Z1: a zone_id is exactly 32 lowercase hex digits")
+  void aZoneIdIsThirtyTwoLowercaseHexDigits() {
+    assertThat(errors(ZONE_ID, JsonNodeFactory.instance.textNode("023e105f4ecef8ad9ca31a8372d0c353"))).isEmpty();
+    for (String bad : List.of("023E105F4ECEF8AD9CA31A8372D0C353", "023e105f4ecef8ad9ca31a8372d0c35",
+        "023e105f4ecef8ad9ca31a8372d0c353a", "023e105f4ecef8ad9ca31a8372d0c35g", "zone")) {
+      assertThat(errors(ZONE_ID, JsonNodeFactory.instance.textNode(bad))).as(bad).isNotEmpty();
+    }
+  }
+
+  @Test
+  @DisplayName("BD3, BU2: batch items stay open, since a bad item fails alone inside a 200 answer")
+  void batchItemsAcceptAnyText() {
+    ArrayNode deletes = JsonNodeFactory.instance.arrayNode().add("not-an-ip").add("010.0.0.1");
+    ArrayNode upserts = JsonNodeFactory.instance.arrayNode();
+    upserts.addObject().put("origin_ip", "not-an-ip").put("vendor", "ibm").put("region", "mars-north-1");
+
+    assertThat(errors(V2_COLLECTION + "~1batch/delete/requestBody/content/application~1json/schema", deletes))
+        .isEmpty();
+    assertThat(errors(V2_COLLECTION + "~1batch/put/requestBody/content/application~1json/schema", upserts))
+        .isEmpty();
+    assertThat(errors(V2_PUT_BODY, upserts.get(0))).as("the single put body is strict").isNotEmpty();
+  }
+
+  @Test
+  @DisplayName("VL1: per_page is 1 to 100 and page at least 1")
+  void pageAndPerPageBounds() {
+    String parameters = V2_COLLECTION + "/get/parameters/";
+    JsonNodeFactory json = JsonNodeFactory.instance;
+    assertThat(errors(parameters + "0/schema", json.numberNode(1))).isEmpty();
+    assertThat(errors(parameters + "0/schema", json.numberNode(0))).isNotEmpty();
+    assertThat(errors(parameters + "1/schema", json.numberNode(100))).isEmpty();
+    assertThat(errors(parameters + "1/schema", json.numberNode(101))).isNotEmpty();
+    assertThat(errors(parameters + "1/schema", json.numberNode(0))).isNotEmpty();
+  }
+
   // --- Helpers ----------------------------------------------------------------------------------------
 
   private static final String COLLECTION = "/paths/~1zones~1{zone_id}~1cache~1origin_cloud_regions";
@@ -132,6 +220,11 @@ class SpecExamplesTest {
       COLLECTION + "/get/responses/200/content/application~1json/schema";
   private static final String BATCH_DELETE_BODY =
       COLLECTION + "~1batch/delete/requestBody/content/application~1json/schema";
+  private static final String V2_COLLECTION = "/paths/~1zones~1{zone_id}~1origin~1cloud_regions";
+  private static final String V2_PUT_BODY =
+      V2_COLLECTION + "~1{origin_ip}/put/requestBody/content/application~1json/schema";
+  private static final String ORIGIN_IP = "/components/schemas/cache-rules_origin_ip_address";
+  private static final String ZONE_ID = "/components/schemas/cache-rules_identifier";
 
   private static List<Error> errors(String schemaPointer, JsonNode value) {
     Schema schema = SCHEMAS.getSchema(SchemaLocation.of(PACKAGED_SPEC + "#" + schemaPointer));
