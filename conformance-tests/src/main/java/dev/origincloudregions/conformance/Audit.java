@@ -13,12 +13,12 @@ import java.util.function.Consumer;
  * the first offender of each.
  */
 final class Audit implements Consumer<Exchange> {
-  private final Credentials credentials;
+  private final TargetCredentials credentials;
   private final AtomicInteger seen = new AtomicInteger();
   private final Map<String, Violation> first = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
-  Audit(Credentials credentials) {
+  Audit(TargetCredentials credentials) {
     this.credentials = credentials;
   }
 
@@ -60,7 +60,7 @@ final class Audit implements Consumer<Exchange> {
     if (v != null) {
       int n = counts.get(rule).get();
       throw new Violation(rule, n + " of " + seen() + " responses broke " + rule + "; the first: "
-          + v.getMessage().substring(rule.length() + 2), v.exchange());
+          + v.detail(), v.exchange());
     }
   }
 

@@ -3,7 +3,6 @@ package dev.origincloudregions.conformance;
 import static dev.origincloudregions.conformance.Target.expect;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.quicktheories.core.Gen;
@@ -16,11 +15,11 @@ final class AuthChecks {
   static List<Check> all() {
     return List.of(
         Check.of("credentials-accepted", "the configured credentials work, as a Bearer token and ([ref]) as "
-            + "X-Auth-Key with any X-Auth-Email", List.of("A1"), AuthChecks::accepted),
+            + "X-Auth-Key with any X-Auth-Email", List.of("A1"), AuthChecks::accepted).cost(3, 0),
         Check.of("missing-or-wrong-credentials", "missing credentials answer 401 and wrong ones 403, code 10000, on "
-            + "every operation, and change nothing", List.of("A2", "E5"), AuthChecks::refused),
+            + "every operation, and change nothing", List.of("A2", "E5"), AuthChecks::refused).tries(4, 8).cost(6, 18),
         Check.ref("credential-not-echoed", "answers to requests that present the credential wrongly never echo it",
-            List.of("A3"), AuthChecks::notEchoed));
+            List.of("A3"), AuthChecks::notEchoed).cost(10, 0));
   }
 
   /** The eight operations, as (method, path suffix, body). */
@@ -34,14 +33,14 @@ final class AuthChecks {
   }
 
   static void accepted(Target t) {
-    Credentials c = t.api.credentials();
+    TargetCredentials c = t.api.credentials();
     t.shapes.snapshot(t.zone.list(), "A1");
     if (!t.reference) {
       return;
     }
-    Api.Auth alt = c.usesToken()
-        ? Api.Auth.headers("X-Auth-Email", "conformance@example.com", "X-Auth-Key", c.token)
-        : Api.Auth.headers("Authorization", "Bearer " + c.key);
+    HttpTarget.Auth alt = c.usesToken()
+        ? HttpTarget.Auth.headers("X-Auth-Email", "conformance@example.com", "X-Auth-Key", c.secretAs("").text)
+        : HttpTarget.Auth.headers("Authorization", "Bearer " + c.secretAs("").text);
     Exchange ex = t.api.send("GET", t.zone.path(), null, null, alt, Map.of());
     t.shapes.snapshot(ex, "A1");
   }
@@ -65,36 +64,37 @@ final class AuthChecks {
       new Variant("Basic authentication", new int[] {401, 403}),
       new Variant("an empty Bearer token", new int[] {401, 403}));
 
-  static Api.Auth auth(Variant v, Credentials c) {
-    String s = c.secret();
+  /** A variant's headers, with placeholders: the secret itself never enters a recorded request. */
+  static HttpTarget.Auth auth(Variant v, TargetCredentials c) {
+    String s = c.secretAs("").text;
+    String email = TargetCredentials.Placeholder.EMAIL.text;
     switch (VARIANTS.indexOf(v)) {
-      case 0: return Api.Auth.NONE;
-      case 1: return Api.Auth.headers("X-Auth-Email", "conformance@example.com");
-      case 2: return Api.Auth.headers("Authorization", "Bearer wrong-" + Integer.toHexString(s.hashCode()));
-      case 3: return c.usesToken() ? Api.Auth.headers("Authorization", "Bearer " + s + "x")
-          : Api.Auth.headers("X-Auth-Email", c.email, "X-Auth-Key", s + "x");
-      case 4: return c.usesToken() ? Api.Auth.headers("Authorization", "Bearer " + s.substring(0, s.length() - 1))
-          : Api.Auth.headers("X-Auth-Email", c.email, "X-Auth-Key", s.substring(0, s.length() - 1));
-      case 5: return Api.Auth.headers("X-Auth-Email", "conformance@example.com", "X-Auth-Key", "0123456789abcdef");
-      case 6: return Api.Auth.headers("X-Auth-Key", s);
-      case 7: return Api.Auth.headers("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString(("conformance:" + s).getBytes(StandardCharsets.UTF_8)));
-      default: return Api.Auth.headers("Authorization", "Bearer ");
+      case 0: return HttpTarget.Auth.NONE;
+      case 1: return HttpTarget.Auth.headers("X-Auth-Email", "conformance@example.com");
+      case 2: return HttpTarget.Auth.headers("Authorization", "Bearer wrong-" + Integer.toHexString(c.secret().hashCode()));
+      case 3: return c.usesToken() ? HttpTarget.Auth.headers("Authorization", "Bearer " + c.secretAs("PLUS_X").text)
+          : HttpTarget.Auth.headers("X-Auth-Email", email, "X-Auth-Key", c.secretAs("PLUS_X").text);
+      case 4: return c.usesToken() ? HttpTarget.Auth.headers("Authorization", "Bearer " + c.secretAs("MINUS_LAST").text)
+          : HttpTarget.Auth.headers("X-Auth-Email", email, "X-Auth-Key", c.secretAs("MINUS_LAST").text);
+      case 5: return HttpTarget.Auth.headers("X-Auth-Email", "conformance@example.com", "X-Auth-Key", "0123456789abcdef");
+      case 6: return HttpTarget.Auth.headers("X-Auth-Key", s);
+      case 7: return HttpTarget.Auth.headers("Authorization", "Basic " + c.secretAs("BASIC").text);
+      default: return HttpTarget.Auth.headers("Authorization", "Bearer ");
     }
   }
 
   static void refused(Target t) {
     Gen<Integer> ops = Generate.range(0, 7);
-    t.forAll(Math.max(8, t.options.tries() / 4), ops.zip(Gens.address(t), (o, ip) -> new Object[] {o, ip})
+    t.forAll(ops.zip(Gens.address(t), (o, ip) -> new Object[] {o, ip})
         .describedAs(a -> "every wrong credential on " + operations("IP").get((Integer) a[0])[0] + " ..."
             + operations("IP").get((Integer) a[0])[1] + " for " + a[1]), a -> {
           Snapshot base = t.reset(t.zone);
-          Ip ip = t.usable(List.of((Ip) a[1]), base).get(0);
+          Address ip = t.usable(List.of((Address) a[1]), base).get(0);
           VendorRegion p = t.catalogue().pair(0);
           t.seed(t.zone, Map.of(ip, p));
           Snapshot before = t.snapshot(t.zone, "E5");
-          String[] op = operations(Api.segment(ip.toString())).get((Integer) a[0]);
-          String body = op[2] == null ? null : op[2].replace(Api.segment(ip.toString()), ip.toString())
+          String[] op = operations(HttpTarget.segment(ip.toString())).get((Integer) a[0]);
+          String body = op[2] == null ? null : op[2].replace(HttpTarget.segment(ip.toString()), ip.toString())
               .replace("@V@", t.catalogue().pair(1).vendor()).replace("@R@", t.catalogue().pair(1).region());
           for (Variant v : VARIANTS) {
             Exchange ex = t.api.send(op[0], t.zone.path() + op[1],
@@ -107,7 +107,7 @@ final class AuthChecks {
                 t.shapes.errorAnyStatus(ex, "A2", new int[] {400, 401, 403});
               }
             } catch (Violation x) {
-              throw new Violation(x.rule(), "with " + v + ": " + x.getMessage().substring(x.rule().length() + 2).lines().findFirst().orElse(""),
+              throw new Violation(x.breaches(), "with " + v + ": " + x.detail(),
                   x.exchange());
             }
             expect(!t.api.credentials().leaks(ex.responseText()), "A3", ex, "the answer echoes the credential");
@@ -121,9 +121,9 @@ final class AuthChecks {
   }
 
   static void notEchoed(Target t) {
-    Credentials c = t.api.credentials();
+    TargetCredentials c = t.api.credentials();
     if (!c.searchable()) {
-      throw new Check.Skip("the secret is shorter than " + Credentials.SEARCHABLE_LENGTH + " characters, too short to "
+      throw new Check.Skip("the secret is shorter than " + TargetCredentials.SEARCHABLE_LENGTH + " characters, too short to "
           + "search answers for; use a longer token to check A3");
     }
     for (Variant v : List.of(VARIANTS.get(3), VARIANTS.get(4), VARIANTS.get(6), VARIANTS.get(7))) {

@@ -4,7 +4,7 @@ import static dev.origincloudregions.conformance.Target.expect;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.origincloudregions.conformance.BatchDeleteChecks.Expected;
+import dev.origincloudregions.conformance.BatchModel.Expected;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,15 +26,15 @@ final class BatchUpsertChecks {
     return List.of(
         Check.of("batch-upsert-agrees-with-model", "batch upsert of new, existing, invalid, unlisted and duplicate "
             + "items matches the model; it merges, and its effects show in list and get",
-            List.of("BU2", "BU3", "BU5", "BD4", "BD6", "M3", "IP1", "IP2"), BatchUpsertChecks::model),
+            List.of("BU2", "BU3", "BU5", "BD4", "BD6", "M3", "IP1", "IP2"), BatchUpsertChecks::model).tries(1, 1).cost(6, 14),
         Check.of("batch-upsert-malformed-body", "a malformed batch upsert body is refused with 1190 and changes "
-            + "nothing", List.of("BU1", "E5"), BatchUpsertChecks::malformed),
+            + "nothing", List.of("BU1", "E5"), BatchUpsertChecks::malformed).tries(1, 1).cost(4, 6),
         Check.of("batch-upsert-over-limit", "101 or more items are refused with 1191 and nothing is created",
-            List.of("BU1", "E5"), BatchUpsertChecks::overLimit));
+            List.of("BU1", "E5"), BatchUpsertChecks::overLimit).tries(5, 3).cost(4, 5));
   }
 
   /** One planned item. Kinds: 0 existing, 1 new, 2 invalid IP, 3 unlisted pair, 4 repeat of an earlier item. */
-  record Item(int kind, int ref, long form, Ip fresh, IpForms.NearMiss miss, int pair) {
+  record Item(int kind, int ref, long form, Address fresh, AddressForms.NearMiss miss, int pair) {
     @Override
     public String toString() {
       String f = form == 0 ? "" : "~form" + Long.toHexString(form);
@@ -48,7 +48,7 @@ final class BatchUpsertChecks {
     }
   }
 
-  record Plan(List<Ip> seeded, List<Integer> pairs, List<Item> items) {
+  record Plan(List<Address> seeded, List<Integer> pairs, List<Item> items) {
     @Override
     public String toString() {
       return "seeded " + seeded + ", batch " + items;
@@ -63,8 +63,8 @@ final class BatchUpsertChecks {
             Pair.of(1, Generate.constant(2)), Pair.of(1, Generate.constant(3)));
     Gen<Item> item = kind.zip(Gens.index(), Gens.form(), Gens.address(t), Gens.nearMiss(t.reference),
         (k, r, f, ip, m) -> new Object[] {k, r, f, ip, m})
-        .zip(Gens.index(), (a, p) -> new Item((Integer) a[0], (Integer) a[1], (Long) a[2], (Ip) a[3],
-            (IpForms.NearMiss) a[4], p));
+        .zip(Gens.index(), (a, p) -> new Item((Integer) a[0], (Integer) a[1], (Long) a[2], (Address) a[3],
+            (AddressForms.NearMiss) a[4], p));
     return lists().of(Gens.address(t)).ofSizeBetween(0, 30)
         .zip(lists().of(Gens.index()).ofSize(8), lists().of(item).ofSizes(Gens.batchSize()), Plan::new);
   }
@@ -72,7 +72,7 @@ final class BatchUpsertChecks {
   static void model(Target t) {
     t.forAll(plan(t), plan -> {
       Snapshot base = t.reset(t.zone);
-      List<Ip> seededIps = t.usable(plan.seeded(), base);
+      List<Address> seededIps = t.usable(plan.seeded(), base);
       List<VendorRegion> pairs = new ArrayList<>();
       plan.pairs().forEach(i -> pairs.add(t.catalogue().pair(i)));
       t.seed(t.zone, Target.zip(seededIps, pairs));
@@ -92,42 +92,42 @@ final class BatchUpsertChecks {
         String text;
         switch (kind) {
           case 0:
-            text = IpForms.render(seededIps.get(it.ref() % seededIps.size()), it.form());
+            text = AddressForms.render(seededIps.get(it.ref() % seededIps.size()), it.form());
             break;
           case 2: {
-            String s = IpForms.nearMiss(it.fresh(), it.miss());
-            text = Ip.isValid(s) ? "not-an-ip" : s;
+            String s = AddressForms.nearMiss(it.fresh(), it.miss());
+            text = Address.isValid(s) ? "not-an-ip" : s;
             break;
           }
           case 3: {
             p = t.catalogue().unlisted(it.ref(), it.pair());
             text = it.ref() % 2 == 0 && !seededIps.isEmpty()
-                ? IpForms.render(seededIps.get(it.ref() % seededIps.size()), it.form())
-                : IpForms.render(fresh(t, it.fresh(), taken), it.form());
+                ? AddressForms.render(seededIps.get(it.ref() % seededIps.size()), it.form())
+                : AddressForms.render(fresh(t, it.fresh(), taken), it.form());
             break;
           }
           case 4: {
             String earlier = body.get(it.ref() % i).get("ip");
-            Optional<Ip> e = Ip.parse(earlier);
-            text = e.isPresent() ? IpForms.render(e.get(), it.form()) : earlier;
+            Optional<Address> e = Address.parse(earlier);
+            text = e.isPresent() ? AddressForms.render(e.get(), it.form()) : earlier;
             break;
           }
           default:
-            text = IpForms.render(fresh(t, it.fresh(), taken), it.form());
+            text = AddressForms.render(fresh(t, it.fresh(), taken), it.form());
         }
-        pairListed.add(t.catalogue().lists(p) && Ip.isValid(text));
-        body.add(Zone.item(text, p));
+        pairListed.add(t.catalogue().lists(p) && Address.isValid(text));
+        body.add(V1Zone.item(text, p));
       }
-      Map<String, Mapping> state = new LinkedHashMap<>(before.byIp());
-      List<Expected> expected = modelUpsert(t, body, state);
+      Map<String, ObservedMapping> state = new LinkedHashMap<>(before.byIp());
+      List<Expected> expected = BatchModel.upsert(t.catalogue(), body, state);
       Exchange ex = t.zone.batchUpsert(body);
       expect(ex.status() == 200, "BU2", ex, "a well-formed batch within the limit answers 200, even when items fail");
-      BatchResult r = t.shapes.batch(ex, "BU2");
-      BatchDeleteChecks.compare(t, r, expected, "BU2");
+      ObservedBatch r = t.shapes.batch(ex, "BU2");
+      BatchModel.compare(t.reference, r, expected, true, null);
       List<Expected> ok = expected.stream().filter(Expected::ok).toList();
       for (int i = 0; i < r.succeeded().size() && t.reference; i++) {
-        BatchResult.Item got = r.succeeded().get(i);
-        Mapping want = ok.get(i).removed();
+        ObservedBatch.Item got = r.succeeded().get(i);
+        ObservedMapping want = ok.get(i).mapping();
         expect(want.vendor().equals(got.vendor()) && want.region().equals(got.region()), "BU2", ex,
             "succeeded item " + got + " must carry the new vendor and region " + want.vendor() + "/" + want.region());
       }
@@ -139,10 +139,10 @@ final class BatchUpsertChecks {
             "modified_on " + r.modifiedOn() + " must be set and no earlier than " + wm);
       }
       Snapshot after = t.snapshot(t.zone, "BU3");
-      Map<String, Mapping> got = after.byIp();
-      for (Mapping want : state.values()) {
-        Mapping g = got.get(want.ip());
-        Mapping old = before.byIp().get(want.ip());
+      Map<String, ObservedMapping> got = after.byIp();
+      for (ObservedMapping want : state.values()) {
+        ObservedMapping g = got.get(want.ip());
+        ObservedMapping old = before.byIp().get(want.ip());
         boolean touched = want.modifiedOn() == null;
         if (!touched) {
           expect(want.sameAs(g), "BU3", after.exchange(), "mapping " + want + " was not named, so it must be "
@@ -169,43 +169,18 @@ final class BatchUpsertChecks {
           "a batch upsert in zone " + t.zone.id + " changed zone " + t.otherZone.id);
       if (!ok.isEmpty()) {
         Expected probe = ok.get(ok.size() - 1);
-        Mapping g = t.shapes.single(t.zone.get(probe.ip()), "BU2");
-        expect(g.ip().equals(probe.ip()) && g.vendor().equals(probe.removed().vendor()), "BU2", null,
+        ObservedMapping g = t.shapes.single(t.zone.get(probe.ip()), "BU2");
+        expect(g.ip().equals(probe.ip()) && g.vendor().equals(probe.mapping().vendor()), "BU2", null,
             "get " + probe.ip() + " after the batch shows " + g);
       }
     });
     t.reset(t.zone);
   }
 
-  private static Ip fresh(Target t, Ip ip, Set<String> taken) {
-    Ip u = t.avoid(ip, taken);
+  private static Address fresh(Target t, Address ip, Set<String> taken) {
+    Address u = t.avoid(ip, taken);
     taken.add(u.toString());
     return u;
-  }
-
-  /**
-   * The model of batch upsert. Succeeded entries carry the new mapping (with a null modified_on, meaning "set by
-   * this change"); {@code state} becomes the zone after the batch.
-   */
-  static List<Expected> modelUpsert(Target t, List<Map<String, String>> body, Map<String, Mapping> state) {
-    List<Expected> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (Map<String, String> item : body) {
-      Optional<String> c = Ip.canonical(item.get("ip"));
-      VendorRegion p = new VendorRegion(item.get("vendor"), item.get("region"));
-      if (c.isEmpty()) {
-        out.add(new Expected(false, item.get("ip"), BatchDeleteChecks.INVALID, null));
-      } else if (!seen.add(c.get())) {
-        out.add(new Expected(false, c.get(), BatchDeleteChecks.DUPLICATE, null));
-      } else if (!t.catalogue().lists(p)) {
-        out.add(new Expected(false, c.get(), "", null));
-      } else {
-        Mapping m = new Mapping(c.get(), p.vendor(), p.region(), null, null);
-        state.put(c.get(), m);
-        out.add(new Expected(true, c.get(), null, m));
-      }
-    }
-    return out;
   }
 
   /** A malformed body, with a valid new item first so that a partial application shows. */
@@ -235,7 +210,7 @@ final class BatchUpsertChecks {
     t.forAll(Gens.address(t).zip(Gens.index(), bodies, (ip, p, b) -> new Object[] {ip, p, b})
         .describedAs(a -> "new item " + a[0] + " first, body " + a[2]), a -> {
           Snapshot base = t.reset(t.zone);
-          Ip ip = t.usable(List.of((Ip) a[0]), base).get(0);
+          Address ip = t.usable(List.of((Address) a[0]), base).get(0);
           VendorRegion p = t.catalogue().pair((Integer) a[1]);
           BatchDeleteChecks.Body template = (BatchDeleteChecks.Body) a[2];
           byte[] bytes = template.bytes() == null ? null : new String(template.bytes(), StandardCharsets.UTF_8)
@@ -244,7 +219,7 @@ final class BatchUpsertChecks {
           BatchDeleteChecks.Body body = new BatchDeleteChecks.Body(template.label(), bytes);
           Snapshot before = t.snapshot(t.zone, "E5");
           Exchange ex = t.api.send("PATCH", t.zone.path() + "/batch", body.bytes(),
-              body.bytes() == null ? null : "application/json", Api.Auth.DEFAULT, Map.of());
+              body.bytes() == null ? null : "application/json", HttpTarget.Auth.DEFAULT, Map.of());
           if (t.reference) {
             t.shapes.error(ex, "BU1", 400, 1190);
             BatchDeleteChecks.unchanged(ex, before, t.snapshot(t.zone, "E5"), "E5", "a refused batch upsert changed the zone");
@@ -257,17 +232,17 @@ final class BatchUpsertChecks {
   }
 
   static void overLimit(Target t) {
-    t.forAll(Math.max(3, t.options.tries() / 5), Gens.oversize().zip(Gens.index(), (n, k) -> new int[] {n, k})
+    t.forAll(Gens.oversize().zip(Gens.index(), (n, k) -> new int[] {n, k})
         .describedAs(a -> "batch of " + a[0] + " new items"), a -> {
           Snapshot base = t.reset(t.zone);
-          List<Ip> gen = new ArrayList<>();
+          List<Address> gen = new ArrayList<>();
           for (int i = 0; i < a[0]; i++) {
-            gen.add(Ip.v6(new int[] {0x2001, 0xdb8, 0xb01, a[1] & 0xffff, 0, 0, i >> 16, i & 0xffff}));
+            gen.add(Address.v6(new int[] {0x2001, 0xdb8, 0xb01, a[1] & 0xffff, 0, 0, i >> 16, i & 0xffff}));
           }
-          List<Ip> ips = t.usable(gen, base);
+          List<Address> ips = t.usable(gen, base);
           List<Map<String, String>> body = new ArrayList<>();
           for (int i = 0; i < ips.size(); i++) {
-            body.add(Zone.item(ips.get(i).toString(), t.catalogue().pair(i)));
+            body.add(V1Zone.item(ips.get(i).toString(), t.catalogue().pair(i)));
           }
           Exchange ex = t.zone.batchUpsert(body);
           if (t.reference) {

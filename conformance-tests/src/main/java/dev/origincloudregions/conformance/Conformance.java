@@ -3,22 +3,42 @@ package dev.origincloudregions.conformance;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Runs the suite for a set of options: against the given base URL, or an embedded reference server. */
+/**
+ * Runs the suite for a set of options, against the given base URL or an embedded reference server, and writes the
+ * reports: also when the run is interrupted or the target stops answering.
+ */
 final class Conformance {
   private Conformance() {}
 
   static RunResult run(RunOptions o, PrintStream out) {
+    KnownFailures known = o.knownFailures() == null ? KnownFailures.NONE : KnownFailures.read(o.knownFailures());
     if (o.baseUrl() != null) {
-      Api api = new Api(o.baseUrl(), o.credentials(), new Pacer(o.maxRps()));
-      return Suite.run(o, api, null, out);
+      HttpTarget api = new HttpTarget(o.baseUrl(), o.credentials(), new Pacer(o.maxRps()));
+      return Suite.run(o, api, null, out, r -> finish(o, known, api, r, out));
     }
     try (EmbeddedServer server = EmbeddedServer.start()) {
-      Api api = new Api(server.baseUrl(), Credentials.token(server.token()), new Pacer(o.maxRps()));
+      HttpTarget api = new HttpTarget(server.baseUrl(), TargetCredentials.token(server.token()), new Pacer(o.maxRps()));
       if (out != null) {
         out.println("embedded reference server at " + server.baseUrl());
       }
       List<String> log = server.tokenLines;
-      return Suite.run(o, api, log, out);
+      return Suite.run(o, api, log, out, r -> finish(o, known, api, r, out));
     }
+  }
+
+  /** What every run does last, interrupted or not: known failures, reports, the summary. */
+  private static RunResult finish(RunOptions o, KnownFailures known, HttpTarget api, RunResult raw, PrintStream out) {
+    RunResult k = known.apply(raw);
+    RunResult r = new RunResult(k.target(), k.profile(), k.seed(), k.tries(), k.version(), k.startedAt(),
+        CaseFiles.write(k, o.reportDir(), new Recorder(o.zoneId(), o.secondZoneId()), api.baseUrl(),
+            api.credentials()::scrub), k.durationMillis(), k.requests(), k.outcome(), k.notes());
+    Reports.writeAll(r, o.reportDir(), api.credentials()::scrub);
+    if (out != null) {
+      out.print(api.credentials().scrub(TextReport.summary(r)));
+      out.println("reports: " + o.reportDir().toAbsolutePath().normalize() + " (" + Reports.SUMMARY + ", "
+          + Reports.JUNIT + ", " + Reports.JSON_LINES + ", " + Reports.HTML + ")");
+      out.flush();
+    }
+    return r;
   }
 }

@@ -4,11 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine;
 
 /**
  * The command-line runner: {@code java -jar conformance.jar [options]}. Checks a server against the behaviour
- * contract and writes reports; exits 0 when every check passed, 1 when one failed, 2 on a configuration error.
- * {@code --help} lists the options.
+ * contract and writes reports; exits 0 when every check passed (known failures allowed), 1 when one failed, 2 on a
+ * configuration error or when the run could not complete (target unreachable, request budget spent), and 130 or 143
+ * after Ctrl-C or SIGTERM (the reports are written all the same). {@code --help} lists the options.
  */
 public final class ConformanceRunner {
   private ConformanceRunner() {}
@@ -23,18 +25,29 @@ public final class ConformanceRunner {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
+    Map<String, String> props = new HashMap<>();
+    System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
+    CommandLine cl = RunOptions.commandLine(new RunCommand(), props);
+    try {
+      cl.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      err.println("conformance: " + RunCommand.oneLine(e));
+      return 2;
+    }
+    if (cl.isUsageHelpRequested()) {
+      cl.usage(out);
+      return 0;
+    }
+    if (cl.isVersionHelpRequested()) {
+      cl.printVersionHelp(out);
+      return 0;
+    }
     RunOptions o;
     try {
-      Map<String, String> props = new HashMap<>();
-      System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
       o = RunOptions.parse(args, props, System.getenv(), Path.of("conformance-report"));
     } catch (ConfigException e) {
       err.println("conformance: " + e.getMessage());
       return 2;
-    }
-    if (o.help()) {
-      out.println(RunOptions.HELP);
-      return 0;
     }
     if (o.list()) {
       for (Check c : Suite.all()) {
@@ -44,20 +57,19 @@ public final class ConformanceRunner {
       return 0;
     }
     try {
-      out.printf("conformance: %s, profile %s, seed %d, %d tries%s%n",
-          o.baseUrl() == null ? "embedded reference server" : o.baseUrl(), o.profileName(), o.seed(), o.tries(),
-          o.maxRps() > 0 ? ", at most " + o.maxRps() + " requests/s" : "");
+      if (o.replay() != null) {
+        return Replay.run(o, out);
+      }
+      out.printf("conformance %s: %s, profile %s, seed %d, %s%n", Version.VERSION,
+          o.baseUrl() == null ? "embedded reference server" : o.baseUrl(), o.profileName(), o.seed(),
+          Reports.count(o.tries(), "try", "tries"));
       RunResult r = Conformance.run(o, out);
-      Reports.writeAll(r, o.reportDir());
-      out.print(Reports.summary(r));
-      out.println("reports: " + o.reportDir().toAbsolutePath().normalize() + " (summary.txt, junit.xml, "
-          + "results.jsonl, report.html)");
-      return r.passed() ? 0 : 1;
+      return r.exitCode();
     } catch (ConfigException e) {
       err.println("conformance: " + e.getMessage());
       return 2;
     } catch (RuntimeException | AssertionError e) {
-      err.println("conformance: the run stopped: " + e.getMessage().lines().findFirst().orElse(""));
+      err.println("conformance: the run stopped: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       return 2;
     }
   }

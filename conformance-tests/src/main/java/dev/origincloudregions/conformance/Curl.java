@@ -1,19 +1,23 @@
 package dev.origincloudregions.conformance;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Renders an exchange as a {@code curl} command that replays it. Credentials never appear: they are replaced by
- * {@code $CLOUDFLARE_API_TOKEN} (or {@code $CLOUDFLARE_EMAIL} / {@code $CLOUDFLARE_API_KEY}), in double quotes so
- * the shell expands them.
+ * Renders an exchange as a {@code curl} command that replays it. Credentials never appear: the recorded request
+ * holds placeholders ({@link TargetCredentials.Placeholder}), which become shell expressions of an environment variable
+ * ({@code ${CLOUDFLARE_API_TOKEN}}, {@code ${CLOUDFLARE_API_TOKEN%?}} for the token minus its last character, ...)
+ * in double quotes, and a first line says which variable to export.
  */
 final class Curl {
   private static final int INLINE_LIMIT = 64 * 1024;
+  private static final List<TargetCredentials.Placeholder> BY_LENGTH = java.util.Arrays.stream(
+      TargetCredentials.Placeholder.values()).sorted((a, b) -> b.text.length() - a.text.length()).toList();
 
   private Curl() {}
 
-  static String of(Exchange ex, Credentials credentials) {
+  static String of(Exchange ex, TargetCredentials credentials) {
     if (ex == null) {
       return null;
     }
@@ -23,14 +27,24 @@ final class Curl {
     if (big) {
       sb.append(bigBodyProducer(body)).append(" | ");
     }
+    java.util.Set<String> variables = new java.util.TreeSet<>();
     sb.append("curl -sS -g -i -X ").append(ex.method()).append(' ').append(quote(ex.url(), credentials));
     for (Map.Entry<String, String> h : ex.headers()) {
-      if (h.getKey().equalsIgnoreCase("User-Agent") || h.getKey().equalsIgnoreCase("Accept")) {
+      if (h.getKey().equalsIgnoreCase("User-Agent") || h.getKey().equalsIgnoreCase("Accept")
+          || h.getKey().equalsIgnoreCase("Content-Length") || h.getKey().equalsIgnoreCase("Transfer-Encoding")) {
         continue;
       }
-      String v = credentials == null ? h.getValue() : credentials.scrubHeader(h.getKey(), h.getValue());
-      sb.append(" \\\n  -H ").append(v.equals(h.getValue()) ? quote(h.getKey() + ": " + v, null)
-          : expanding(h.getKey() + ": " + v));
+      String line = h.getKey() + ": " + h.getValue();
+      String shell = null;
+      // The longest placeholder first: <Base64 of conformance:<token>> holds <token>.
+      for (TargetCredentials.Placeholder p : BY_LENGTH) {
+        if (line.contains(p.text)) {
+          variables.add(p.variable);
+          shell = expanding(line, p);
+          break;
+        }
+      }
+      sb.append(" \\\n  -H ").append(shell == null ? quote(line, credentials) : "\"" + shell + "\"");
     }
     if (ex.chunked()) {
       sb.append(" \\\n  -H 'Transfer-Encoding: chunked'");
@@ -41,6 +55,15 @@ final class Curl {
       sb.append(" \\\n  --data-binary ").append(ansiC(body));
     } else if (body != null) {
       sb.append(" \\\n  --data-binary ").append(quote(new String(body, StandardCharsets.UTF_8), credentials));
+    }
+    if (!variables.isEmpty()) {
+      StringBuilder export = new StringBuilder();
+      for (String v : variables) {
+        export.append("# export ").append(v).append("=... first (the value given to --")
+            .append(v.equals(TargetCredentials.TOKEN_VAR) ? "token" : v.equals(TargetCredentials.KEY_VAR) ? "key" : "email")
+            .append(")\n");
+      }
+      return export.append(sb).toString();
     }
     return sb.toString();
   }
@@ -86,27 +109,22 @@ final class Curl {
         + (body.length - 64) + " /dev/zero | tr '\\0' ' ')";
   }
 
-  /** Double quotes, so the credential variables in {@code s} (already scrubbed) expand; nothing else does. */
-  static String expanding(String s) {
-    String esc = s.replace("\\", "\\\\").replace("\"", "\\\"").replace("`", "\\`").replace("$", "\\$");
-    for (String var : new String[] {Credentials.TOKEN_VAR, Credentials.KEY_VAR, Credentials.EMAIL_VAR}) {
-      esc = esc.replace("\\" + var, var);
-    }
-    return "\"" + esc + "\"";
+  /**
+   * A header line for double quotes with one placeholder turned into its shell expression; everything else the
+   * shell would expand is escaped.
+   */
+  static String expanding(String line, TargetCredentials.Placeholder p) {
+    int at = line.indexOf(p.text);
+    return escape(line.substring(0, at)) + p.shell + escape(line.substring(at + p.text.length()));
   }
 
-  /** Single quotes, unless a credential variable must expand: then double quotes with escapes. */
-  static String quote(String s, Credentials credentials) {
+  private static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("`", "\\`").replace("$", "\\$");
+  }
+
+  /** Single quotes; the text is scrubbed of secrets first (a target may have put one in a URL or body). */
+  static String quote(String s, TargetCredentials credentials) {
     String scrubbed = credentials == null ? s : credentials.scrub(s);
-    if (scrubbed.equals(s) || credentials == null) {
-      return "'" + s.replace("'", "'\\''") + "'";
-    }
-    StringBuilder sb = new StringBuilder("\"");
-    // Escape everything the shell treats specially inside double quotes, then restore our variables.
-    String esc = scrubbed.replace("\\", "\\\\").replace("\"", "\\\"").replace("`", "\\`").replace("$", "\\$");
-    for (String var : new String[] {Credentials.TOKEN_VAR, Credentials.KEY_VAR, Credentials.EMAIL_VAR}) {
-      esc = esc.replace("\\" + var, var);
-    }
-    return sb.append(esc).append('"').toString();
+    return "'" + scrubbed.replace("'", "'\\''") + "'";
   }
 }

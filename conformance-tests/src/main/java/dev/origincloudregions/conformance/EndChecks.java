@@ -46,14 +46,14 @@ final class EndChecks {
     List<String> blocked = t.safety.blocked();
     expect(blocked.isEmpty(), "SAFE1", null, "the guard had to stop " + blocked.size() + " requests, the first: "
         + (blocked.isEmpty() ? "" : blocked.get(0)));
-    for (Zone z : List.of(t.zone, t.otherZone)) {
-      Map<String, Mapping> before = t.safety.before(z.id);
+    for (V1Zone z : List.of(t.zone, t.otherZone)) {
+      Map<String, ObservedMapping> before = t.safety.before(z.id);
       if (before.isEmpty()) {
         continue;
       }
       Snapshot now = t.shapes.snapshot(z.list(), "SAFE1");
-      Map<String, Mapping> after = now.byIp();
-      for (Mapping m : before.values()) {
+      Map<String, ObservedMapping> after = now.byIp();
+      for (ObservedMapping m : before.values()) {
         expect(m.sameAs(after.get(m.ip())), "SAFE1", now.exchange(), "pre-existing mapping " + m + " is now "
             + after.get(m.ip()));
       }
@@ -63,7 +63,7 @@ final class EndChecks {
   static void safe2(Target t) {
     for (Map.Entry<String, Set<String>> e : t.safety.ledger().entrySet()) {
       for (String text : e.getValue()) {
-        Optional<Ip> ip = Ip.parse(text);
+        Optional<Address> ip = Address.parse(text);
         expect(ip.isEmpty() || t.safety.allowAnyAddress() || Safety.isDocumentation(ip.get()), "SAFE2", null,
             "the run sent " + text + " in a create or upsert in zone " + e.getKey());
       }
@@ -93,7 +93,7 @@ final class EndChecks {
 
   static void a3(Target t) {
     if (!t.api.credentials().searchable()) {
-      throw new Check.Skip("the secret is shorter than " + Credentials.SEARCHABLE_LENGTH + " characters, too short to "
+      throw new Check.Skip("the secret is shorter than " + TargetCredentials.SEARCHABLE_LENGTH + " characters, too short to "
           + "search answers for; use a longer token to check A3");
     }
     audit(t, "A3");

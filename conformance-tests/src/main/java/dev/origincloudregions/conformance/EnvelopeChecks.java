@@ -17,35 +17,48 @@ final class EnvelopeChecks {
   static List<Check> all() {
     return List.of(
         Check.ref("unknown-path-and-wrong-method", "an unknown path answers 404/7000 and a known path with a wrong "
-            + "method 405/7001, both as envelopes", List.of("E3", "E1"), EnvelopeChecks::routing),
+            + "method 405/7001 with an Allow header listing the path's methods, both as envelopes", List.of("E3", "E1"), EnvelopeChecks::routing).tries(5, 5).cost(12, 1),
         Check.ref("malformed-input-never-5xx", "garbage bodies, deep nesting, huge values, invalid UTF-8 and odd "
             + "content types on every operation never produce a 5xx, a dropped connection or a non-envelope",
-            List.of("E4", "E1", "E2"), EnvelopeChecks::garbage),
+            List.of("E4", "E1", "E2"), EnvelopeChecks::garbage).tries(1, 1).cost(6, 1),
         Check.ref("oversized-body-413", "a body over 1 MiB is refused with 413/1192 before it has been sent whole",
-            List.of("E4"), EnvelopeChecks::oversized));
+            List.of("E4"), EnvelopeChecks::oversized).cost(8, 0));
   }
 
   static void routing(Target t) {
     String zp = t.zone.path();
     String ip = t.spare(1);
-    List<String[]> wrong = List.of(new String[] {"PUT", zp}, new String[] {"PUT", zp + "/batch"},
-        new String[] {"POST", zp + "/batch"}, new String[] {"POST", zp + "/supported_regions"},
-        new String[] {"PUT", zp + "/supported_regions"}, new String[] {"PUT", zp + "/" + ip},
-        new String[] {"POST", zp + "/" + ip}, new String[] {"PATCH", zp + "/" + ip},
-        new String[] {"DELETE", zp});
+    // A wrong method, and the methods the path has (the Allow header of the 405).
+    List<String[]> wrong = List.of(new String[] {"PUT", zp, "GET,PATCH,POST"},
+        new String[] {"PUT", zp + "/batch", "DELETE,PATCH"}, new String[] {"POST", zp + "/batch", "DELETE,PATCH"},
+        new String[] {"POST", zp + "/supported_regions", "GET"}, new String[] {"PUT", zp + "/supported_regions", "GET"},
+        new String[] {"PUT", zp + "/" + ip, "DELETE,GET"}, new String[] {"POST", zp + "/" + ip, "DELETE,GET"},
+        new String[] {"PATCH", zp + "/" + ip, "DELETE,GET"}, new String[] {"DELETE", zp, "GET,PATCH,POST"});
     for (String[] w : wrong) {
       Exchange ex = t.api.send(w[0], w[1], w[0].equals("GET") ? null : "[]".getBytes(StandardCharsets.UTF_8),
-          "application/json", Api.Auth.DEFAULT, Map.of());
+          "application/json", HttpTarget.Auth.DEFAULT, Map.of());
       t.shapes.error(ex, "E3", 405, 7001);
+      String allow = ex.header("allow");
+      java.util.Set<String> got = new java.util.TreeSet<>();
+      if (allow != null) {
+        for (String m : allow.split(",")) {
+          if (!m.isBlank() && !m.trim().equalsIgnoreCase("HEAD") && !m.trim().equalsIgnoreCase("OPTIONS")) {
+            got.add(m.trim().toUpperCase(java.util.Locale.ROOT));
+          }
+        }
+      }
+      java.util.Set<String> want = new java.util.TreeSet<>(List.of(w[2].split(",")));
+      expect(got.equals(want), "E3", ex, "a 405 carries an Allow header listing the path's methods " + want
+          + " (RFC 9110), got " + (allow == null ? "none" : "'" + allow + "'"));
     }
     Gen<String> unknown = Generate.pick(List.of("/zones/" + t.zone.id + "/cache/origin_cloud_region",
         zp + "/" + ip + "/extra", zp + "/batch/more", "/zones/" + t.zone.id + "/cache", "/zones/" + t.zone.id,
         "/nothing-here", zp + "s", zp + "/supported_regions/aws"))
         .zip(Generate.pick(List.of("GET", "POST", "PATCH", "DELETE", "PUT")), (p, m) -> m + " " + p);
-    t.forAll(Math.max(5, t.options.tries() / 5), unknown, mp -> {
+    t.forAll(unknown, mp -> {
       String[] a = mp.split(" ", 2);
       Exchange ex = t.api.send(a[0], a[1], a[0].equals("GET") ? null : "[]".getBytes(StandardCharsets.UTF_8),
-          "application/json", Api.Auth.DEFAULT, Map.of());
+          "application/json", HttpTarget.Auth.DEFAULT, Map.of());
       t.shapes.error(ex, "E3", 404, 7000);
     });
   }
@@ -91,7 +104,7 @@ final class EnvelopeChecks {
       byte[] body = g.body() == null ? null : new String(g.body(), StandardCharsets.ISO_8859_1)
           .replace("192.0.2.1", one).replace("192.0.2.2", two).getBytes(StandardCharsets.ISO_8859_1);
       Exchange ex = t.api.send(g.method(), t.zone.path() + g.suffix().replace("192.0.2.1", one), body, g.contentType(),
-          Api.Auth.DEFAULT, Map.of());
+          HttpTarget.Auth.DEFAULT, Map.of());
       expect(ex.status() > 0, "E4", ex, "the connection dropped: " + ex.transportError());
       expect(ex.status() < 500, "E4", ex, "no input may produce a 5xx");
       String p = Shapes.envelopeProblem(ex);
@@ -110,16 +123,14 @@ final class EnvelopeChecks {
     for (String[] op : List.of(new String[] {"DELETE", "/batch"}, new String[] {"PATCH", "/batch"},
         new String[] {"POST", ""})) {
       String url = t.api.baseUrl() + t.zone.path() + op[1];
-      t.api.pacer().acquire();
-      Exchange announced = RawHttp.partial(url, op[0], auth, java.util.Arrays.copyOf(prefix, 128 * 1024),
+      Exchange announced = t.api.partial(url, op[0], auth, java.util.Arrays.copyOf(prefix, 128 * 1024),
           2L * 1024 * 1024, 10_000);
       seen.add(announced);
       t.shapes.error(announced, "E4", 413, 1192);
-      t.api.pacer().acquire();
       byte[] chunked = new byte[1024 * 1024 + 256 * 1024];
       java.util.Arrays.fill(chunked, (byte) ' ');
       System.arraycopy(prefix, 0, chunked, 0, prefix.length);
-      Exchange streamed = RawHttp.partial(url, op[0], auth, chunked, -1, 10_000);
+      Exchange streamed = t.api.partial(url, op[0], auth, chunked, -1, 10_000);
       t.shapes.error(streamed, "E4", 413, 1192);
     }
   }

@@ -21,6 +21,7 @@ import au.com.dius.pact.provider.BodyComparisonResult;
 import au.com.dius.pact.provider.ComparisonResult;
 import au.com.dius.pact.provider.ProviderResponse;
 import au.com.dius.pact.provider.ResponseComparison;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
  * pact-...}, covering the rule IDs listed at the end of the interaction's description ({@code [BD3, BD5]}).
  *
  * <p>Each check sets up the interaction's provider states through the public API ({@link PactStates}), sends
- * the interaction's request through the suite's {@link Api} (so it is paced and guarded by the SAFE rules like
+ * the interaction's request through the suite's {@link HttpTarget} (so it is paced and guarded by the SAFE rules like
  * every other request), compares the answer with Pact's own response matcher ({@link ResponseComparison}, the
  * comparison Pact's provider verifier uses), and tears the states down again, also when the comparison failed.
  *
@@ -72,12 +73,9 @@ final class PactChecks {
       }
       SynchronousRequestResponse http = i.asSynchronousRequestResponse();
       List<String> rules = rules(i.getDescription());
-      boolean referenceOnly = rules.stream().anyMatch(r -> {
-        Rules.Rule rule = Rules.ALL.get(r);
-        return rule == null || rule.tag().equals("ref");
-      });
-      checks.add(new Check(name(i.getDescription()), "pact: " + i.getDescription(), rules, referenceOnly,
-          Check.Phase.MAIN, t -> verify(t, http)));
+      boolean referenceOnly = rules.stream().anyMatch(r -> Rules.get(r).referenceOnly());
+      checks.add(new Check(name(i.getDescription()), "pact: " + i.getDescription(), "v1", rules, referenceOnly,
+          Check.Phase.MAIN, Check.Tries.ONE, new Check.Cost(6, 0), t -> verify(t, http)));
     }
     return checks;
   }
@@ -127,7 +125,7 @@ final class PactChecks {
       IRequest request = interaction.getRequest().generatedRequest(context, GeneratorTestMode.Provider);
       Exchange ex;
       try {
-        ex = send(t.api, request, states.noCredentials() ? Api.Auth.NONE : Api.Auth.DEFAULT);
+        ex = send(t.api, request, states.noCredentials() ? HttpTarget.Auth.NONE : HttpTarget.Auth.DEFAULT);
       } catch (IllegalStateException refused) { // the safety guard: SAFE1 or SAFE2 forbids this request here
         throw new Check.Skip(refused.getMessage());
       }
@@ -136,16 +134,92 @@ final class PactChecks {
       }
       List<String> problems = mismatches(interaction, context, ex);
       if (!problems.isEmpty()) {
-        throw new Violation(rule, "the answer does not match the pact interaction '" + interaction.getDescription()
-            + "':\n    - " + String.join("\n    - ", problems), ex);
+        throw new Violation(blame(problems, rules(interaction.getDescription()), ex), "the answer does not match the pact "
+            + "interaction '" + interaction.getDescription() + "':\n    - " + String.join("\n    - ", problems), ex);
       }
     } finally {
       states.tearDown();
     }
   }
 
+  private static final Pattern QUOTED = Pattern.compile("['\"]([0-9A-Fa-f:.]{2,45})['\"]");
+
+  /**
+   * The rules whose text the mismatches break, not merely the interaction's first rule: a mapping without the key
+   * {@code origin-ip} breaks M1 (and BD5 inside a batch result); an address answered in another spelling IP2; batch
+   * arrays of the wrong length, or with the right items in another order, BD4; a wrong {@code modified_on} BD7 or
+   * L1; a wrong content type E2; anything else (status, error code, values) the interaction's first rule.
+   */
+  static List<Breach> blame(List<String> problems, List<String> rules, Exchange ex) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    for (String p : problems) {
+      boolean batch = p.contains("succeeded") || p.contains("failed");
+      if (p.contains("missing the following keys") && p.contains("origin-ip")) {
+        out.add("M1");
+        if (batch) {
+          out.add("BD5");
+        }
+      } else if (nonCanonical(p)) {
+        out.add("IP2");
+      } else if (batch && ex.json() != null) {
+        out.add(batchRule(ex, rules));
+      } else if (p.contains("modified_on")) {
+        out.add(rules.contains("BD7") || rules.contains("BD3") ? "BD7" : rules.contains("L1") ? "L1" : rules.get(0));
+      } else if (p.startsWith("header") && p.toLowerCase(Locale.ROOT).contains("content-type")) {
+        out.add("E2");
+      } else {
+        out.add(rules.get(0));
+      }
+    }
+    return Breach.parse(String.join(", ", out));
+  }
+
+  /** Whether a mismatch quotes a valid address in a spelling other than its canonical one. */
+  private static boolean nonCanonical(String problem) {
+    Matcher m = QUOTED.matcher(problem);
+    while (m.find()) {
+      String s = m.group(1);
+      if (Address.parse(s).filter(ip -> !ip.toString().equals(s)).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A batch result that differs from the pact: items lost or added, or the same items in another order, break BD4;
+   * otherwise the items themselves are wrong, which is the interaction's first rule.
+   */
+  private static String batchRule(Exchange ex, List<String> rules) {
+    JsonNode v = ex.json().path("result").path("value");
+    int items = v.path("succeeded").size() + v.path("failed").size();
+    List<String> sent = new ArrayList<>();
+    try {
+      for (JsonNode i : HttpTarget.JSON.readTree(ex.body())) {
+        String text = i.isTextual() ? i.asText() : i.path("ip").asText("");
+        sent.add(Address.canonical(text).orElse(text));
+      }
+    } catch (Exception e) {
+      return rules.get(0);
+    }
+    if (items != sent.size()) {
+      return "BD4";
+    }
+    for (String array : List.of("succeeded", "failed")) {
+      int last = -1;
+      for (JsonNode i : v.path(array)) {
+        int at = sent.indexOf(i.path("origin-ip").asText(""));
+        if (at >= 0 && at < last) {
+          return "BD4"; // the right items, in another order than the request's
+        }
+        last = Math.max(last, at);
+      }
+    }
+    return rules.get(0);
+  }
+
   /** Sends the (generated) request of an interaction exactly as the pact spells it: path, headers, body. */
-  static Exchange send(Api api, IRequest request, Api.Auth auth) {
+  static Exchange send(HttpTarget api, IRequest request, HttpTarget.Auth auth) {
     String contentType = null;
     Map<String, String> extra = new LinkedHashMap<>();
     for (Map.Entry<String, List<String>> h : request.getHeaders().entrySet()) {
@@ -161,7 +235,7 @@ final class PactChecks {
     String sep = "?";
     for (Map.Entry<String, List<String>> q : request.getQuery().entrySet()) {
       for (String v : q.getValue()) {
-        path.append(sep).append(Api.segment(q.getKey())).append('=').append(Api.segment(v));
+        path.append(sep).append(HttpTarget.segment(q.getKey())).append('=').append(HttpTarget.segment(v));
         sep = "&";
       }
     }

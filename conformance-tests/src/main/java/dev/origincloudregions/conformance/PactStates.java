@@ -70,6 +70,10 @@ final class PactStates {
 
   /** Deletes exactly what the states created and what the interaction may have created; never throws. */
   void tearDown() {
+    Recorder.housekeeping(this::tearDown0);
+  }
+
+  private void tearDown0() {
     List<String> ips = new ArrayList<>(toRemove);
     for (int i = 0; i < ips.size(); i += 100) {
       try {
@@ -90,17 +94,21 @@ final class PactStates {
       String ip = String.valueOf(m.get("ip"));
       String vendor = String.valueOf(m.get("vendor"));
       String region = String.valueOf(m.get("region"));
-      Ip parsed = ours(ip, MAPPINGS_EXIST);
+      Address parsed = ours(ip, MAPPINGS_EXIST);
       if (!t.catalogue().lists(new VendorRegion(vendor, region))) {
         throw new Check.Skip("the target's supported_regions does not list " + vendor + "/" + region
             + ", which the pact's state '" + MAPPINGS_EXIST + "' uses (S1)");
       }
       toRemove.add(parsed.toString());
-      items.add(Zone.item(ip, vendor, region));
+      items.add(V1Zone.item(ip, vendor, region));
     }
     Exchange ex = t.zone.batchUpsert(items);
-    JsonNode failed = ex.json() == null ? null : ex.json().path("result").path("value").path("failed");
-    if (ex.status() != 200 || failed == null || !failed.isArray() || !failed.isEmpty()) {
+    ObservedBatch r = t.shapes.batch(ex, "BU2");
+    if (r.failed().size() + r.succeeded().size() != items.size()) {
+      throw new Violation("BD4", "provider state '" + MAPPINGS_EXIST + "': the batch upsert of " + items.size()
+          + " items answered " + r.succeeded().size() + " succeeded and " + r.failed().size() + " failed items", ex);
+    }
+    if (!r.failed().isEmpty()) {
       throw new Violation("BU2", "provider state '" + MAPPINGS_EXIST + "' could not be set up: the batch upsert of "
           + items + " did not apply every item", ex);
     }
@@ -110,7 +118,7 @@ final class PactStates {
     List<String> valid = new ArrayList<>();
     for (Object o : ips) {
       String text = String.valueOf(o);
-      if (Ip.parse(text).isPresent()) {
+      if (Address.parse(text).isPresent()) {
         valid.add(ours(text, NO_MAPPING_FOR).toString());
       }
     }
@@ -125,8 +133,8 @@ final class PactStates {
   }
 
   /** An address the run may create and delete: a valid documentation address the zone did not hold before. */
-  private Ip ours(String text, String state) {
-    Optional<Ip> ip = Ip.parse(text);
+  private Address ours(String text, String state) {
+    Optional<Address> ip = Address.parse(text);
     if (ip.isEmpty()) {
       throw new IllegalStateException("state '" + state + "' names '" + text + "', which is not an IP address");
     }

@@ -19,7 +19,8 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * A bare HTTP/1.1 client on a socket, for what {@link java.net.http.HttpClient} will not do: announce a body and
  * send only part of it, so the suite can tell whether the server refuses an oversized body without reading it whole
- * (E4).
+ * (E4). Header values may hold credential placeholders: {@code resolve} turns them into the secrets on the wire,
+ * and the recorded exchange keeps the placeholders.
  */
 final class RawHttp {
   private RawHttp() {}
@@ -29,7 +30,7 @@ final class RawHttp {
    * {@code declared < 0}), then reads the answer without sending the rest.
    */
   static Exchange partial(String url, String method, List<Map.Entry<String, String>> headers, byte[] sent,
-      long declared, int timeoutMillis) {
+      long declared, int timeoutMillis, java.util.function.UnaryOperator<String> resolve) {
     URI u = URI.create(url);
     boolean tls = u.getScheme().equals("https");
     int port = u.getPort() > 0 ? u.getPort() : tls ? 443 : 80;
@@ -46,7 +47,7 @@ final class RawHttp {
       StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
       head.append("Host: ").append(u.getHost()).append(u.getPort() > 0 ? ":" + u.getPort() : "").append("\r\n");
       for (Map.Entry<String, String> h : all) {
-        head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+        head.append(h.getKey()).append(": ").append(resolve.apply(h.getValue())).append("\r\n");
       }
       head.append(declared < 0 ? "Transfer-Encoding: chunked\r\n" : "Content-Length: " + declared + "\r\n");
       head.append("\r\n");
@@ -107,7 +108,7 @@ final class RawHttp {
     } else {
       b.write(in.readAllBytes());
     }
-    return Api.complete(method, url, headers, body, chunked, code, h, b.toByteArray());
+    return HttpTarget.complete(method, url, headers, body, chunked, code, h, b.toByteArray());
   }
 
   private static String line(InputStream in) throws IOException {

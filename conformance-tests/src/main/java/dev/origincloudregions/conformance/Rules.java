@@ -10,14 +10,37 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The contract's rule IDs in contract order, with their source tag ([doc], [ref] or suite) and a title. */
+/**
+ * The contract's rule IDs in contract order, each with its source tag and the API family it belongs to.
+ *
+ * <p>Tags: {@code doc} (Cloudflare documents the whole rule), {@code ref} (the project decides it), {@code mixed} (a
+ * [doc] part and a [ref] part: a violation names which part it broke, see {@link Breach}), {@code suite} (the SAFE
+ * rules the suite holds itself to). Families: {@code both} (sections 1 to 4), {@code v1}, {@code v2}, {@code suite}.
+ */
 final class Rules {
   /** One rule. */
-  record Rule(String id, String tag, String title) {}
+  record Rule(String id, String tag, String family, String title) {
+    boolean mixed() {
+      return tag.equals("mixed");
+    }
+
+    /** True when the whole rule is [ref]: the documented profile never checks it. */
+    boolean referenceOnly() {
+      return tag.equals("ref");
+    }
+  }
 
   static final Map<String, Rule> ALL = load();
 
   private Rules() {}
+
+  static Rule get(String id) {
+    Rule r = ALL.get(id);
+    if (r == null) {
+      throw new IllegalArgumentException("no rule " + id + " in the contract");
+    }
+    return r;
+  }
 
   private static Map<String, Rule> load() {
     Map<String, Rule> m = new LinkedHashMap<>();
@@ -30,8 +53,8 @@ final class Rules {
         if (line.isBlank()) {
           continue;
         }
-        String[] f = line.split("\t", 3);
-        m.put(f[0], new Rule(f[0], f[1], f[2]));
+        String[] f = line.split("\t", 4);
+        m.put(f[0], new Rule(f[0], f[1], f[2], f[3]));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

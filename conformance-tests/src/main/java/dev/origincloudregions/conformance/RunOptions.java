@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /**
  * What to test and how: read from {@code --option value} arguments and {@code conformance.*} system properties
@@ -30,8 +31,10 @@ import java.util.regex.Pattern;
  * @param allowAnyAddress allow addresses outside the documentation ranges (disposable zones only)
  * @param checks names or rule IDs selecting checks; empty for all
  * @param shrinks QuickTheories shrink cycles per failing property
- * @param help print help and exit
  * @param list list the checks and exit
+ * @param maxRequests the most requests the whole run may send, 0 for no limit
+ * @param knownFailures the known-failures file, or null
+ * @param replay the case file or folder to replay, or null
  */
 record RunOptions(
     String baseUrl,
@@ -48,114 +51,77 @@ record RunOptions(
     boolean allowAnyAddress,
     Set<String> checks,
     int shrinks,
-    boolean help,
-    boolean list) {
+    boolean list,
+    int maxRequests,
+    Path knownFailures,
+    Path replay) {
 
   static final String DEFAULT_ZONE = "023e105f4ecef8ad9ca31a8372d0c353";
   static final String DEFAULT_SECOND_ZONE = "9a7806061c88ada191ed06f989cc3dac";
   static final int DEFAULT_TRIES = 100;
   static final double DEFAULT_REMOTE_RPS = 4;
 
-  /** Option name (without {@code --}) to system property suffix; the order is the help's order. */
-  private static final Map<String, String> OPTIONS = new LinkedHashMap<>();
+  static final int DEFAULT_REMOTE_MAX_REQUESTS = 1200;
 
-  static {
-    for (String o : List.of("base-url", "token", "email", "key", "zone-id", "second-zone-id", "profile", "tries", "seed",
-        "max-rps", "report-dir", "allow-any-address", "checks", "shrinks", "help", "list")) {
-      OPTIONS.put(o, camel(o));
-    }
-  }
-
-  private static final Set<String> FLAGS = Set.of("allow-any-address", "help", "list");
   private static final Pattern ZONE_REF = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern ZONE_DOC = Pattern.compile("[A-Za-z0-9]{1,32}");
 
-  static final String HELP = String.join("\n",
-      "Usage: java -jar conformance.jar [options]",
-      "",
-      "Checks a server against the origin cloud regions behaviour contract, rule by rule.",
-      "With no --base-url it starts the embedded reference server on a free port with a random token.",
-      "",
-      "Target:",
-      "  --base-url URL        API base URL including its base path, e.g. http://127.0.0.1:8080/client/v4",
-      "  --token TOKEN         API token, sent as 'Authorization: Bearer' (default: env CLOUDFLARE_API_TOKEN)",
-      "  --email EMAIL --key K legacy credentials, sent as X-Auth-Email and X-Auth-Key (instead of --token)",
-      "  --zone-id ID          the zone to work in (default " + DEFAULT_ZONE + ")",
-      "  --second-zone-id ID   a second zone, for the isolation rule Z2 (default " + DEFAULT_SECOND_ZONE + ")",
-      "  --profile NAME        reference (default): [doc] and [ref] rules; documented: [doc] rules only",
-      "",
-      "Run:",
-      "  --tries N             examples per property check (default " + DEFAULT_TRIES + ")",
-      "  --seed N              seed; a failure prints the seed that reproduces it (default: random)",
-      "  --max-rps N           at most N requests per second; 0 = unlimited (default: unlimited on loopback,",
-      "                        " + (int) DEFAULT_REMOTE_RPS + " for any other host); 429 Retry-After is always honoured",
-      "  --checks LIST         only these checks, by name or rule ID, comma-separated (e.g. BD2,BD5)",
-      "  --allow-any-address   create mappings outside the documentation ranges (disposable zones only)",
-      "  --report-dir DIR      where reports go (default ./conformance-report)",
-      "  --list                list the checks and the rules they cover, then exit",
-      "  --help                this text",
-      "",
-      "Every option is also a system property for the Maven route: --base-url is -Dconformance.baseUrl, etc.",
-      "Exit codes: 0 all checks passed, 1 a check failed, 2 configuration error.");
-
-  static String camel(String option) {
-    StringBuilder sb = new StringBuilder();
-    boolean up = false;
-    for (char c : option.toCharArray()) {
-      if (c == '-') {
-        up = true;
-      } else {
-        sb.append(up ? Character.toUpperCase(c) : c);
-        up = false;
-      }
-    }
-    return sb.toString();
+  /** The command line for these options (usage and --version). */
+  static CommandLine commandLine(RunCommand command, Map<String, String> systemProperties) {
+    return new CommandLine(command).setDefaultValueProvider(new RunCommand.PropertyDefaults(systemProperties))
+        .setAbbreviatedOptionsAllowed(false).setCaseInsensitiveEnumValuesAllowed(true);
   }
 
-  /** Parses system properties, then arguments. */
+  /** Parses arguments (system properties give defaults); a mistake throws {@link ConfigException} with one line. */
   static RunOptions parse(String[] args, Map<String, String> systemProperties, Map<String, String> env,
       Path defaultReportDir) {
-    Map<String, String> v = new LinkedHashMap<>();
-    OPTIONS.forEach((opt, prop) -> {
-      String s = systemProperties.get("conformance." + prop);
-      if (s != null && !s.isBlank()) {
-        v.put(opt, s.trim());
-      }
-    });
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (!a.startsWith("--")) {
-        throw new ConfigException("unexpected argument '" + a + "'; options start with -- (see --help)");
-      }
-      String name = a.substring(2);
-      String value = null;
-      int eq = name.indexOf('=');
-      if (eq >= 0) {
-        value = name.substring(eq + 1);
-        name = name.substring(0, eq);
-      }
-      if (!OPTIONS.containsKey(name)) {
-        throw new ConfigException("unknown option --" + name + " (see --help for the options)");
-      }
-      if (FLAGS.contains(name)) {
-        v.put(name, value == null ? "true" : value);
-        continue;
-      }
-      if (value == null) {
-        if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
-          throw new ConfigException("--" + name + " needs a value, e.g. --" + name + " " + example(name));
-        }
-        value = args[++i];
-      }
-      v.put(name, value);
+    RunCommand c = new RunCommand();
+    CommandLine cl = commandLine(c, systemProperties);
+    try {
+      cl.parseArgs(args);
+    } catch (CommandLine.ParameterException e) {
+      throw new ConfigException(RunCommand.oneLine(e));
     }
-    return build(v, env, defaultReportDir);
+    Map<String, String> v = new LinkedHashMap<>();
+    put(v, "base-url", c.baseUrl);
+    put(v, "token", c.token);
+    put(v, "email", c.email);
+    put(v, "key", c.key);
+    put(v, "zone-id", c.zoneId);
+    put(v, "second-zone-id", c.secondZoneId);
+    put(v, "profile", c.profile);
+    put(v, "tries", c.tries);
+    put(v, "seed", c.seed);
+    put(v, "max-rps", c.maxRps);
+    put(v, "max-requests", c.maxRequests);
+    put(v, "checks", c.checks);
+    put(v, "known-failures", c.knownFailures);
+    put(v, "replay", c.replay);
+    put(v, "allow-any-address", c.allowAnyAddress ? "true" : null);
+    put(v, "report-dir", c.reportDir);
+    put(v, "shrinks", c.shrinks);
+    return build(v, env, defaultReportDir, c.list);
   }
 
-  private static String example(String name) {
+  private static void put(Map<String, String> v, String name, String value) {
+    if (value != null) {
+      v.put(name, value);
+    }
+  }
+
+  static String example(String option) {
+    return example0(option.startsWith("--") ? option.substring(2) : option);
+  }
+
+  private static String example0(String name) {
     switch (name) {
       case "base-url": return "http://127.0.0.1:8080/client/v4";
       case "tries": case "shrinks": return "50";
+      case "max-requests": return "1200";
+      case "known-failures": return "known-failures.txt";
+      case "replay": return "conformance-report/cases";
+      case "report-dir": return "conformance-report";
+      case "checks": return "BD2,BD5";
       case "seed": return "42";
       case "max-rps": return "4";
       case "profile": return "documented";
@@ -164,9 +130,8 @@ record RunOptions(
     }
   }
 
-  private static RunOptions build(Map<String, String> v, Map<String, String> env, Path defaultReportDir) {
-    boolean help = flag(v, "help");
-    boolean list = flag(v, "list");
+  private static RunOptions build(Map<String, String> v, Map<String, String> env,
+      Path defaultReportDir, boolean list) {
     String baseUrl = v.get("base-url");
     if (baseUrl != null) {
       baseUrl = checkUrl(baseUrl);
@@ -235,7 +200,17 @@ record RunOptions(
     } else {
       maxRps = baseUrl == null || isLoopback(baseUrl) ? 0 : DEFAULT_REMOTE_RPS;
     }
+    int maxRequests = intOption(v, "max-requests", baseUrl == null || isLoopback(baseUrl) ? 0
+        : DEFAULT_REMOTE_MAX_REQUESTS, 0, Integer.MAX_VALUE);
     Path reportDir = v.containsKey("report-dir") ? Path.of(v.get("report-dir")) : defaultReportDir;
+    Path knownFailures = v.containsKey("known-failures") ? Path.of(v.get("known-failures")) : null;
+    if (knownFailures != null && !java.nio.file.Files.isRegularFile(knownFailures)) {
+      throw new ConfigException("--known-failures: no such file '" + knownFailures + "'");
+    }
+    Path replay = v.containsKey("replay") ? Path.of(v.get("replay")) : null;
+    if (replay != null && !java.nio.file.Files.exists(replay)) {
+      throw new ConfigException("--replay: no such file or folder '" + replay + "'");
+    }
     Set<String> checks = new LinkedHashSet<>();
     if (v.containsKey("checks")) {
       for (String c : v.get("checks").split(",")) {
@@ -245,7 +220,8 @@ record RunOptions(
       }
     }
     return new RunOptions(baseUrl, token, email, key, zone, second, reference, tries, seed, maxRps, reportDir,
-        flag(v, "allow-any-address"), Set.copyOf(checks), shrinks, help, list);
+        flag(v, "allow-any-address"), Set.copyOf(checks), shrinks, list, maxRequests,
+        knownFailures, replay);
   }
 
   private static boolean flag(Map<String, String> v, String name) {
@@ -311,8 +287,8 @@ record RunOptions(
     }
   }
 
-  Credentials credentials() {
-    return token != null ? Credentials.token(token) : Credentials.emailAndKey(email, key);
+  TargetCredentials credentials() {
+    return token != null ? TargetCredentials.token(token) : TargetCredentials.emailAndKey(email, key);
   }
 
   String profileName() {

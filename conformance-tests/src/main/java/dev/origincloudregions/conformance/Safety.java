@@ -27,16 +27,19 @@ import java.util.regex.Pattern;
  * </ul>
  */
 final class Safety {
+  /**
+   * A mapping path of either family: v1 {@code /cache/origin_cloud_regions}, v2 {@code /origin/cloud_regions}
+   * (contract section 9; one store, so one ledger per zone). Groups: zone, family path, the segment after it.
+   */
   private static final Pattern MAPPING_PATH =
-      Pattern.compile("^/zones/([^/]*)/cache/origin_cloud_regions(?:/([^/]*))?$");
+      Pattern.compile("^/zones/([^/]*)/(cache/origin_cloud_regions|origin/cloud_regions)(?:/([^/]*))?$");
 
   private final boolean allowAnyAddress;
-  private final Map<String, Map<String, Mapping>> before = new LinkedHashMap<>();
+  private final Map<String, Map<String, ObservedMapping>> before = new LinkedHashMap<>();
   private final Set<String> protectedIps = ConcurrentHashMap.newKeySet();
   private final Map<String, Set<String>> ledger = new ConcurrentHashMap<>();
+  private final Map<String, Set<String>> adopted = new ConcurrentHashMap<>();
   private final List<String> blocked = java.util.Collections.synchronizedList(new ArrayList<>());
-  private volatile boolean closing;
-  private volatile Thread cleaner;
 
   Safety(boolean allowAnyAddress) {
     this.allowAnyAddress = allowAnyAddress;
@@ -48,16 +51,16 @@ final class Safety {
 
   /** Records a zone's mappings before the first change (SAFE1). */
   void recordBefore(String zone, Snapshot s) {
-    Map<String, Mapping> m = new LinkedHashMap<>();
-    for (Mapping x : s.mappings()) {
+    Map<String, ObservedMapping> m = new LinkedHashMap<>();
+    for (ObservedMapping x : s.mappings()) {
       m.put(x.ip(), x);
       protectedIps.add(x.ip());
-      Ip.canonical(x.ip()).ifPresent(protectedIps::add);
+      Address.canonical(x.ip()).ifPresent(protectedIps::add);
     }
     before.put(zone, m);
   }
 
-  Map<String, Mapping> before(String zone) {
+  Map<String, ObservedMapping> before(String zone) {
     return before.getOrDefault(zone, Map.of());
   }
 
@@ -65,12 +68,20 @@ final class Safety {
     return before.values().stream().anyMatch(m -> !m.isEmpty());
   }
 
-  boolean isProtected(Ip ip) {
+  boolean isProtected(Address ip) {
     return protectedIps.contains(ip.toString());
   }
 
+  /** What the run sent in creates and upserts, by zone path segment (SAFE2 judges these). */
   Map<String, Set<String>> ledger() {
     return ledger;
+  }
+
+  /** What clean-up removes in a zone: what the run sent, and what the target said it created for it. */
+  Set<String> created(String zoneSegment) {
+    Set<String> all = new java.util.HashSet<>(ledger.getOrDefault(zoneSegment, Set.of()));
+    all.addAll(adopted.getOrDefault(zoneSegment, Set.of()));
+    return all;
   }
 
   List<String> blocked() {
@@ -78,7 +89,7 @@ final class Safety {
   }
 
   /** Whether an address is a documentation address (SAFE2), IPv4-mapped forms of them included. */
-  static boolean isDocumentation(Ip ip) {
+  static boolean isDocumentation(Address ip) {
     byte[] b = ip.bytes();
     if (ip.isV4() || ip.isV4Mapped()) {
       int n = b.length;
@@ -90,17 +101,8 @@ final class Safety {
     return (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x01 && (b[2] & 0xff) == 0x0d && (b[3] & 0xff) == 0xb8;
   }
 
-  /** Starts closing: from now on only the cleaning thread may send. */
-  void close() {
-    closing = true;
-    cleaner = Thread.currentThread();
-  }
-
   /** Checks a request before it is sent; throws instead of sending a forbidden one. */
   void guard(String method, String path, byte[] body) {
-    if (closing && Thread.currentThread() != cleaner) {
-      throw new IllegalStateException("the run is stopping; no further requests");
-    }
     if (method.equals("GET")) {
       return;
     }
@@ -109,35 +111,38 @@ final class Safety {
       return;
     }
     String zone = m.group(1);
-    String sub = m.group(2) == null ? null : URLDecoder.decode(m.group(2).replace("+", "%2B"), StandardCharsets.UTF_8);
+    boolean v2 = m.group(2).startsWith("origin/");
+    String sub = m.group(3) == null ? null : URLDecoder.decode(m.group(3).replace("+", "%2B"), StandardCharsets.UTF_8);
+    String writes = v2 ? "PUT" : "PATCH";
     List<String> named = new ArrayList<>();
     boolean creates = false;
     if (sub == null && (method.equals("POST") || method.equals("PATCH"))) {
       creates = true;
-      JsonNode j = parse(body);
-      if (j != null && j.path("ip").isTextual()) {
-        named.add(j.get("ip").asText());
-      }
+      named.addAll(ipsIn(parse(body)));
     } else if ("batch".equals(sub)) {
-      creates = method.equals("PATCH");
+      creates = method.equals(writes);
       JsonNode j = parse(body);
       if (j != null && j.isArray()) {
         for (JsonNode i : j) {
           if (i.isTextual()) {
             named.add(i.asText());
-          } else if (i.path("ip").isTextual()) {
-            named.add(i.get("ip").asText());
+          } else {
+            named.addAll(ipsIn(i));
           }
         }
       }
     } else if (sub != null && !"supported_regions".equals(sub)) {
       named.add(sub);
+      if (v2 && method.equals("PUT")) {
+        creates = true;
+        named.addAll(ipsIn(parse(body)));
+      }
     }
-    if (!method.equals("POST") && !method.equals("PATCH") && !method.equals("DELETE")) {
+    if (!method.equals("POST") && !method.equals("PATCH") && !method.equals("PUT") && !method.equals("DELETE")) {
       return;
     }
     for (String text : named) {
-      Optional<Ip> ip = Ip.parse(text);
+      Optional<Address> ip = Address.parse(text);
       if (protectedIps.contains(text) || (ip.isPresent() && isProtected(ip.get()))) {
         String why = "SAFE1: refused to send " + method + " naming the pre-existing " + text;
         blocked.add(why);
@@ -152,9 +157,52 @@ final class Safety {
     if (creates) {
       Set<String> l = ledger.computeIfAbsent(zone, z -> ConcurrentHashMap.newKeySet());
       for (String text : named) {
-        l.add(Ip.canonical(text).orElse(text));
+        l.add(Address.canonical(text).orElse(text));
       }
     }
+  }
+
+  /**
+   * SAFE3 for what the target says it created: the addresses in the answer to a create or a batch upsert join the
+   * ledger, so a target that reads a text as another address (an IPv4-mapped address as IPv4, an invalid text as
+   * some address) is cleaned up all the same. Any IP-valued field counts, so a target that breaks M1 is covered.
+   */
+  void adopt(Exchange ex) {
+    if (ex.status() < 200 || ex.status() >= 300 || ex.json() == null
+        || !(ex.method().equals("POST") || ex.method().equals("PATCH"))) {
+      return;
+    }
+    Matcher m = MAPPING_PATH.matcher(ex.url().replaceFirst("^https?://[^/]+", "").replaceFirst("^.*?(/zones/)", "$1"));
+    if (!m.matches()) {
+      return;
+    }
+    JsonNode value = ex.json().path("result").path("value");
+    List<JsonNode> created = new ArrayList<>();
+    if (ex.method().equals("POST") && m.group(3) == null && value.isObject()) {
+      created.add(value);
+    } else if ("batch".equals(m.group(3)) && value.path("succeeded").isArray()) {
+      value.get("succeeded").forEach(created::add);
+    }
+    Set<String> l = adopted.computeIfAbsent(m.group(1), z -> ConcurrentHashMap.newKeySet());
+    for (JsonNode item : created) {
+      item.fields().forEachRemaining(f -> {
+        Optional<Address> ip = f.getValue().isTextual() ? Address.parse(f.getValue().asText()) : Optional.empty();
+        if (ip.isPresent() && !isProtected(ip.get())) {
+          l.add(ip.get().toString());
+        }
+      });
+    }
+  }
+
+  /** The IP a request item names: {@code ip} (v1) or {@code origin_ip} (v2). */
+  private static List<String> ipsIn(JsonNode item) {
+    List<String> out = new ArrayList<>();
+    for (String key : List.of("ip", "origin_ip")) {
+      if (item != null && item.path(key).isTextual()) {
+        out.add(item.get(key).asText());
+      }
+    }
+    return out;
   }
 
   private static JsonNode parse(byte[] body) {
@@ -162,7 +210,7 @@ final class Safety {
       return null;
     }
     try {
-      return Api.JSON.readTree(body);
+      return HttpTarget.JSON.readTree(body);
     } catch (Exception e) {
       return null;
     }
@@ -172,29 +220,34 @@ final class Safety {
    * Deletes every mapping of the ledger still present in each zone (SAFE3) and returns what could not be removed.
    * Pre-existing mappings are never touched. Safe to call more than once.
    */
-  synchronized Map<String, Set<String>> cleanUp(Api api, Shapes shapes) {
+  synchronized Map<String, Set<String>> cleanUp(HttpTarget api) {
     Map<String, Set<String>> left = new LinkedHashMap<>();
-    for (Map.Entry<String, Set<String>> e : ledger.entrySet()) {
-      String zoneId = URLDecoder.decode(e.getKey(), StandardCharsets.UTF_8);
-      Zone zone = new Zone(api, zoneId);
-      Set<String> mine = e.getValue();
+    Set<String> zones = new java.util.LinkedHashSet<>(ledger.keySet());
+    zones.addAll(adopted.keySet());
+    for (String segment : zones) {
+      String zoneId = URLDecoder.decode(segment, StandardCharsets.UTF_8);
+      V1Zone zone = new V1Zone(api, zoneId);
+      Set<String> mine = created(segment);
       try {
         Exchange first = zone.list();
         if (first.status() == 400 || first.status() == 404) {
           continue; // not a zone the target knows (an invalid zone_id from Z1): nothing can be there
         }
-        List<String> present = ours(shapes.snapshot(first, "SAFE3"), mine);
+        List<String> present = ours(Shapes.lenient(first), mine);
         for (int i = 0; i < present.size(); i += 100) {
           zone.batchDelete(present.subList(i, Math.min(present.size(), i + 100)));
         }
-        present = ours(shapes.snapshot(zone.list(), "SAFE3"), mine);
+        present = ours(Shapes.lenient(zone.list()), mine);
         for (String ip : present) {
           zone.delete(ip);
         }
-        present = ours(shapes.snapshot(zone.list(), "SAFE3"), mine);
+        present = ours(Shapes.lenient(zone.list()), mine);
         if (!present.isEmpty()) {
           left.put(zoneId, new LinkedHashSet<>(present));
         }
+      } catch (RunControl.RunStopped ex) {
+        left.put(zoneId, new LinkedHashSet<>(mine));
+        return left; // the target is gone: what the run created may still be there
       } catch (RuntimeException | AssertionError ex) {
         left.put(zoneId, Set.of("(could not list the zone: " + ex.getMessage().lines().findFirst().orElse("") + ")"));
       }
@@ -204,8 +257,8 @@ final class Safety {
 
   private List<String> ours(Snapshot s, Set<String> mine) {
     List<String> out = new ArrayList<>();
-    for (Mapping m : s.mappings()) {
-      String c = Ip.canonical(m.ip()).orElse(m.ip());
+    for (ObservedMapping m : s.mappings()) {
+      String c = Address.canonical(m.ip()).orElse(m.ip());
       if ((mine.contains(c) || mine.contains(m.ip())) && !protectedIps.contains(m.ip()) && !protectedIps.contains(c)) {
         out.add(m.ip());
       }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -172,7 +173,7 @@ final class Shapes {
   }
 
   /** A mapping object (M1). */
-  Mapping mapping(Exchange ex, JsonNode m, String rule) {
+  ObservedMapping mapping(Exchange ex, JsonNode m, String rule) {
     if (m == null || !m.isObject()) {
       throw fail("M1", ex, "a mapping must be an object, got " + m);
     }
@@ -192,7 +193,27 @@ final class Shapes {
       throw fail("M1", ex, "vendor must be one of " + new TreeSet<>(VENDORS) + ", got " + vendor);
     }
     Instant at = time(ex, m.get("modified_on"), "M1", "mapping modified_on", false);
-    return new Mapping(m.get("origin-ip").asText(), vendor, m.get("region").asText(), m.get("modified_on").asText(), at);
+    return new ObservedMapping(m.get("origin-ip").asText(), vendor, m.get("region").asText(), m.get("modified_on").asText(), at);
+  }
+
+  /**
+   * A list answer read leniently, for clean-up: every string that is a valid address in each mapping, whatever its
+   * key, so that a target which breaks M1 is still cleaned up. Empty when the answer holds no list.
+   */
+  static Snapshot lenient(Exchange ex) {
+    List<ObservedMapping> ms = new ArrayList<>();
+    JsonNode r = ex.result();
+    if (r != null && r.path("value").isArray()) {
+      for (JsonNode m : r.get("value")) {
+        m.fields().forEachRemaining(f -> {
+          if (f.getValue().isTextual() && Address.isValid(f.getValue().asText())) {
+            ms.add(new ObservedMapping(f.getValue().asText(), m.path("vendor").asText(""), m.path("region").asText(""),
+                m.path("modified_on").asText(null), null));
+          }
+        });
+      }
+    }
+    return new Snapshot(null, null, ms, ex);
   }
 
   static Set<String> keys(JsonNode n) {
@@ -210,7 +231,7 @@ final class Shapes {
     if (!value.isArray()) {
       throw fail(rule, ex, "result.value must be an array of mappings");
     }
-    List<Mapping> ms = new ArrayList<>();
+    List<ObservedMapping> ms = new ArrayList<>();
     for (JsonNode m : value) {
       ms.add(mapping(ex, m, rule));
     }
@@ -219,14 +240,52 @@ final class Shapes {
   }
 
   /** A single-mapping answer (create, get, delete). */
-  Mapping single(Exchange ex, String rule) {
+  ObservedMapping single(Exchange ex, String rule) {
     JsonNode value = wrapper(ex, ok(ex, rule), rule);
     time(ex, ex.result().get("modified_on"), rule, "result modified_on", true);
-    return mapping(ex, value, rule);
+    ObservedMapping m = mapping(ex, value, rule);
+    String asked = askedIp(ex);
+    Optional<Address> want = Address.parse(asked);
+    if (want.isPresent() && !want.get().toString().equals(m.ip())) {
+      throw fail(blameAnswer(want.get(), m.ip(), rule), ex, "the answer for " + asked + " must carry its canonical"
+          + " form " + want.get() + ", got " + m.ip());
+    }
+    return m;
+  }
+
+  /** The IP a single-mapping request names: the body's {@code ip} (create), or the last path segment. */
+  static String askedIp(Exchange ex) {
+    if (ex.method().equals("POST")) {
+      try {
+        JsonNode b = HttpTarget.JSON.readTree(ex.body());
+        return b.path("ip").asText(null);
+      } catch (Exception e) {
+        return null;
+      }
+    }
+    String path = ex.url().replaceFirst("\\?.*$", "");
+    String last = path.substring(path.lastIndexOf('/') + 1);
+    return java.net.URLDecoder.decode(last.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The rule an address answered for {@code want} breaks when it is {@code got}: an IPv4-mapped address folded into
+   * its IPv4 address breaks IP3's [ref] part; the right address in another spelling breaks IP2; another address
+   * altogether breaks the operation's rule.
+   */
+  static String blameAnswer(Address want, String got, String rule) {
+    if (want.isV4Mapped() && got.equals(want.dottedTail())) {
+      return "IP3 [ref]";
+    }
+    Optional<Address> g = Address.parse(got);
+    if (g.isPresent() && g.get().equals(want)) {
+      return want.isV4Mapped() ? "IP2 [ref]" : "IP2";
+    }
+    return rule;
   }
 
   /** A batch answer (batch upsert, batch delete). */
-  BatchResult batch(Exchange ex, String rule) {
+  ObservedBatch batch(Exchange ex, String rule) {
     JsonNode value = wrapper(ex, ok(ex, rule), rule);
     JsonNode result = ex.result();
     if (!result.has("modified_on")) {
@@ -236,42 +295,86 @@ final class Shapes {
     if (!value.isObject() || !value.path("succeeded").isArray() || !value.path("failed").isArray()) {
       throw fail(rule, ex, "result.value must hold the arrays \"succeeded\" and \"failed\"");
     }
-    List<BatchResult.Item> ok = new ArrayList<>();
+    List<ObservedBatch.Item> ok = new ArrayList<>();
     for (JsonNode i : value.get("succeeded")) {
       ok.add(item(ex, i, true));
     }
-    List<BatchResult.Item> bad = new ArrayList<>();
+    List<ObservedBatch.Item> bad = new ArrayList<>();
     for (JsonNode i : value.get("failed")) {
       bad.add(item(ex, i, false));
     }
+    answersTheRequest(ex, ok, bad);
     JsonNode mo = result.get("modified_on");
-    return new BatchResult(mo.isNull() ? null : mo.asText(), at, List.copyOf(ok), List.copyOf(bad), ex);
+    return new ObservedBatch(mo.isNull() ? null : mo.asText(), at, List.copyOf(ok), List.copyOf(bad), ex);
   }
 
-  private BatchResult.Item item(Exchange ex, JsonNode i, boolean succeeded) {
-    if (!i.isObject() || !i.path("origin-ip").isTextual()) {
-      throw fail("BD4", ex, "every batch item is an object with a string \"origin-ip\", got " + i);
+  /**
+   * Every succeeded item names, in canonical form, an address of the request: an IPv4-mapped address answered as
+   * IPv4 (or a duplicate made of the two) breaks IP3's [ref] part, another spelling IP2.
+   */
+  private static void answersTheRequest(Exchange ex, List<ObservedBatch.Item> ok, List<ObservedBatch.Item> bad) {
+    List<Address> asked = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    try {
+      for (JsonNode i : HttpTarget.JSON.readTree(ex.body())) {
+        String text = i.isTextual() ? i.asText() : i.path("ip").asText("");
+        texts.add(text);
+        Address.parse(text).ifPresent(asked::add);
+      }
+    } catch (Exception e) {
+      return;
     }
+    Set<String> canonical = new java.util.HashSet<>();
+    asked.forEach(ip -> canonical.add(ip.toString()));
+    String op = ex.method().equals("PATCH") ? "BU2" : "BD5";
+    for (ObservedBatch.Item i : ok) {
+      Optional<String> misread = texts.stream().filter(x -> !Address.isValid(x)
+          && Address.lenientCanonical(x).filter(i.ip()::equals).isPresent()).findFirst();
+      if (!canonical.contains(i.ip()) && misread.isPresent()) {
+        throw fail("IP1 [ref]", ex, "\"" + misread.get() + "\" is not an IP address, yet the answer reads it as "
+            + i.ip());
+      }
+      if (!canonical.contains(i.ip())) {
+        Address want = asked.stream().filter(a -> !blameAnswer(a, i.ip(), op).equals(op)).findFirst().orElse(null);
+        throw fail(want == null ? op : blameAnswer(want, i.ip(), op), ex, "succeeded item " + i.ip()
+            + " is not the canonical form of an address of the request " + canonical);
+      }
+    }
+    for (ObservedBatch.Item i : bad) {
+      long same = asked.stream().filter(a -> a.toString().equals(i.ip())).count();
+      if (i.error() != null && i.error().toLowerCase(java.util.Locale.ROOT).contains("duplicate") && same == 1
+          && canonical.contains("::ffff:" + i.ip())) {
+        throw fail("IP3 [ref]", ex, i.ip() + " and ::ffff:" + i.ip() + " are two mappings, not duplicates in one "
+            + "request; the answer failed one as a duplicate");
+      }
+    }
+  }
+
+  private ObservedBatch.Item item(Exchange ex, JsonNode i, boolean succeeded) {
+    if (!i.isObject() || !i.path("origin-ip").isTextual()) {
+      throw fail("M1, BD5", ex, "every batch item is an object with a string \"origin-ip\" (with a hyphen), got " + i);
+    }
+    String op = ex.method().equals("PATCH") ? "BU2" : "BD5";
     Set<String> keys = keys(i);
     if (succeeded) {
       if (!i.path("vendor").isTextual() || !i.path("region").isTextual()) {
-        throw fail("BD5", ex, "a succeeded item carries \"vendor\" and \"region\", got " + i);
+        throw fail(op, ex, "a succeeded item carries \"vendor\" and \"region\", got " + i);
       }
       if (i.has("error")) {
-        throw fail("BD5", ex, "a succeeded item has no \"error\", got " + i);
+        throw fail(op, ex, "a succeeded item has no \"error\", got " + i);
       }
       if (reference && !keys.equals(Set.of("origin-ip", "vendor", "region"))) {
-        throw fail("BD5", ex, "a succeeded item has exactly origin-ip, vendor and region, got " + keys);
+        throw fail("BD5 [ref]", ex, "a succeeded item has exactly origin-ip, vendor and region, got " + keys);
       }
     } else {
       if (!i.path("error").isTextual() || i.get("error").asText().isBlank()) {
-        throw fail("BD5", ex, "a failed item carries a non-empty \"error\", got " + i);
+        throw fail("BD5 [ref]", ex, "a failed item carries a non-empty \"error\", got " + i);
       }
       if (reference && !keys.equals(Set.of("origin-ip", "error"))) {
-        throw fail("BD5", ex, "a failed item has exactly origin-ip and error (no vendor or region), got " + keys);
+        throw fail("BD5 [ref]", ex, "a failed item has exactly origin-ip and error (no vendor or region), got " + keys);
       }
     }
-    return new BatchResult.Item(i.get("origin-ip").asText(), text(i, "vendor"), text(i, "region"), text(i, "error"));
+    return new ObservedBatch.Item(i.get("origin-ip").asText(), text(i, "vendor"), text(i, "region"), text(i, "error"));
   }
 
   private static String text(JsonNode n, String k) {

@@ -13,12 +13,12 @@ import java.util.Map;
  * @param mappings the mappings in response order
  * @param exchange the list exchange
  */
-record Snapshot(String modifiedOn, Instant modifiedAt, List<Mapping> mappings, Exchange exchange) {
+record Snapshot(String modifiedOn, Instant modifiedAt, List<ObservedMapping> mappings, Exchange exchange) {
 
   /** Mappings by returned {@code origin-ip}. */
-  Map<String, Mapping> byIp() {
-    Map<String, Mapping> m = new LinkedHashMap<>();
-    for (Mapping x : mappings) {
+  Map<String, ObservedMapping> byIp() {
+    Map<String, ObservedMapping> m = new LinkedHashMap<>();
+    for (ObservedMapping x : mappings) {
       m.put(x.ip(), x);
     }
     return m;

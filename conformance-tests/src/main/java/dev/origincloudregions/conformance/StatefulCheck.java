@@ -4,7 +4,7 @@ import static dev.origincloudregions.conformance.Target.expect;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.origincloudregions.conformance.BatchDeleteChecks.Expected;
+import dev.origincloudregions.conformance.BatchModel.Expected;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +22,7 @@ final class StatefulCheck {
   static List<Check> all() {
     return List.of(Check.of("stateful-model", "random sequences of all seven operations agree with an in-memory "
         + "model after every step", List.of("C1", "U1", "G1", "G2", "L1", "M1", "BD5", "BU2", "BU3", "IP3"),
-        StatefulCheck::run));
+        StatefulCheck::run).tries(3, 5).cost(6, 56));
   }
 
   static final String[] OPS = {"create", "upsert", "batch-upsert", "get", "delete", "batch-delete", "list"};
@@ -54,21 +54,21 @@ final class StatefulCheck {
   }
 
   static void run(Target t) {
-    Gen<List<Ip>> pool = lists().of(Gens.address(t)).ofSize(6);
-    t.forAll(Math.max(5, t.options.tries() / 3), pool.zip(lists().of(step()).ofSizeBetween(1, 25),
+    Gen<List<Address>> pool = lists().of(Gens.address(t)).ofSize(6);
+    t.forAll(pool.zip(lists().of(step()).ofSizeBetween(1, 25),
         (p, s) -> new Object[] {p, s}).describedAs(a -> "pool " + a[0] + ", steps " + a[1]), a -> {
           @SuppressWarnings("unchecked")
-          List<Ip> gen = (List<Ip>) a[0];
+          List<Address> gen = (List<Address>) a[0];
           @SuppressWarnings("unchecked")
           List<Step> steps = (List<Step>) a[1];
           Snapshot base = t.reset(t.zone);
-          List<Ip> ips = t.usable(gen, base);
-          Map<String, Mapping> model = new LinkedHashMap<>(base.byIp());
+          List<Address> ips = t.usable(gen, base);
+          Map<String, ObservedMapping> model = new LinkedHashMap<>(base.byIp());
           for (Step s : steps) {
             apply(t, s, ips, model);
             Snapshot now = t.snapshot(t.zone, "L1");
-            for (Mapping want : model.values()) {
-              Mapping got = now.byIp().get(want.ip());
+            for (ObservedMapping want : model.values()) {
+              ObservedMapping got = now.byIp().get(want.ip());
               boolean ok = got != null && got.vendor().equals(want.vendor()) && got.region().equals(want.region());
               expect(ok, "BU3", now.exchange(), "after " + s + " the model holds " + want.ip() + "=" + want.vendor()
                   + "/" + want.region() + ", the list shows " + got);
@@ -84,9 +84,9 @@ final class StatefulCheck {
     t.reset(t.zone);
   }
 
-  private static void apply(Target t, Step s, List<Ip> ips, Map<String, Mapping> model) {
-    Ip ip = ips.get(s.idx().get(0));
-    String text = IpForms.render(ip, s.forms().get(0));
+  private static void apply(Target t, Step s, List<Address> ips, Map<String, ObservedMapping> model) {
+    Address ip = ips.get(s.idx().get(0));
+    String text = AddressForms.render(ip, s.forms().get(0));
     VendorRegion p = t.catalogue().pair(s.pair());
     String c = ip.toString();
     switch (s.op()) {
@@ -95,7 +95,7 @@ final class StatefulCheck {
         if (model.containsKey(c)) {
           t.shapes.error(ex, "C1", 400, 1145);
         } else {
-          Mapping m = t.shapes.single(ex, "C1");
+          ObservedMapping m = t.shapes.single(ex, "C1");
           expect(m.ip().equals(c) && m.vendor().equals(p.vendor()) && m.region().equals(p.region()), "C1", ex,
               "create " + text + " " + p + " returned " + m);
           model.put(c, m);
@@ -104,7 +104,7 @@ final class StatefulCheck {
       }
       case 1: {
         Snapshot r = t.shapes.snapshot(t.zone.upsert(text, p), "U1");
-        model.put(c, new Mapping(c, p.vendor(), p.region(), null, null));
+        model.put(c, new ObservedMapping(c, p.vendor(), p.region(), null, null));
         expect(r.byIp().keySet().equals(model.keySet()), "U1", r.exchange(), "upsert must return the whole list "
             + model.keySet() + ", returned " + r.byIp().keySet());
         break;
@@ -113,20 +113,20 @@ final class StatefulCheck {
         List<Map<String, String>> body = new ArrayList<>();
         for (int i = 0; i < s.idx().size(); i++) {
           String x = ips.get(s.idx().get(i)).toString();
-          if (!t.reference && body.stream().anyMatch(b -> Ip.canonical(b.get("ip")).orElse("").equals(x))) {
+          if (!t.reference && body.stream().anyMatch(b -> Address.canonical(b.get("ip")).orElse("").equals(x))) {
             continue;
           }
-          body.add(Zone.item(IpForms.render(ips.get(s.idx().get(i)), s.forms().get(i)), t.catalogue().pair(s.pair() + i)));
+          body.add(V1Zone.item(AddressForms.render(ips.get(s.idx().get(i)), s.forms().get(i)), t.catalogue().pair(s.pair() + i)));
         }
-        List<Expected> want = BatchUpsertChecks.modelUpsert(t, body, model);
-        BatchResult r = t.shapes.batch(t.zone.batchUpsert(body), "BU2");
-        BatchDeleteChecks.compare(t, r, want, "BU2");
+        List<Expected> want = BatchModel.upsert(t.catalogue(), body, model);
+        ObservedBatch r = t.shapes.batch(t.zone.batchUpsert(body), "BU2");
+        BatchModel.compare(t.reference, r, want, true, null);
         break;
       }
       case 3: {
         Exchange ex = t.zone.get(text);
         if (model.containsKey(c)) {
-          Mapping m = t.shapes.single(ex, "G1");
+          ObservedMapping m = t.shapes.single(ex, "G1");
           expect(m.ip().equals(c) && m.vendor().equals(model.get(c).vendor()), "G1", ex, "get " + text
               + " must return " + model.get(c) + ", got " + m);
         } else {
@@ -137,7 +137,7 @@ final class StatefulCheck {
       case 4: {
         Exchange ex = t.zone.delete(text);
         if (model.containsKey(c)) {
-          Mapping m = t.shapes.single(ex, "G2");
+          ObservedMapping m = t.shapes.single(ex, "G2");
           expect(m.sameAs(model.get(c)), "G2", ex, "delete must return the removed " + model.get(c) + ", got " + m);
           model.remove(c);
         } else {
@@ -148,15 +148,15 @@ final class StatefulCheck {
       case 5: {
         List<String> texts = new ArrayList<>();
         for (int i = 0; i < s.idx().size(); i++) {
-          String x = IpForms.render(ips.get(s.idx().get(i)), s.forms().get(i));
-          if (!t.reference && texts.stream().anyMatch(y -> Ip.canonical(y).equals(Ip.canonical(x)))) {
+          String x = AddressForms.render(ips.get(s.idx().get(i)), s.forms().get(i));
+          if (!t.reference && texts.stream().anyMatch(y -> Address.canonical(y).equals(Address.canonical(x)))) {
             continue;
           }
           texts.add(x);
         }
-        List<Expected> want = BatchDeleteChecks.modelDelete(texts, model);
-        BatchResult r = t.shapes.batch(t.zone.batchDelete(texts), "BD5");
-        BatchDeleteChecks.compare(t, r, want, "BD5");
+        List<Expected> want = BatchModel.delete(texts, model);
+        ObservedBatch r = t.shapes.batch(t.zone.batchDelete(texts), "BD5");
+        BatchModel.compare(t.reference, r, want, false, null);
         break;
       }
       default:

@@ -22,37 +22,44 @@ import org.quicktheories.core.Reporter;
  */
 final class Target {
   final RunOptions options;
-  final Api api;
+  final HttpTarget api;
   final Shapes shapes;
   final Safety safety;
-  final Zone zone;
-  final Zone otherZone;
+  final V1Zone zone;
+  final V1Zone otherZone;
   final boolean reference;
   final List<String> serverLog;
-  private volatile Catalogue catalogue;
+  private volatile RegionCatalogue catalogue;
   private final Map<String, Instant> watermarks = new ConcurrentHashMap<>();
 
   // per-check state
-  private String checkName = "";
+  private volatile String checkName = "";
+  private volatile int plannedTries = 1;
+  private volatile long allotment = Long.MAX_VALUE;
+  private volatile int checkStartRequests;
   private final AtomicInteger tries = new AtomicInteger();
 
-  Target(RunOptions options, Api api, Safety safety, List<String> serverLog) {
+  Target(RunOptions options, HttpTarget api, Safety safety, List<String> serverLog) {
     this.options = options;
     this.api = api;
     this.safety = safety;
     this.reference = options.reference();
     this.shapes = new Shapes(reference);
-    this.zone = new Zone(api, options.zoneId());
-    this.otherZone = new Zone(api, options.secondZoneId());
+    this.zone = new V1Zone(api, options.zoneId());
+    this.otherZone = new V1Zone(api, options.secondZoneId());
     this.serverLog = serverLog;
+    this.recorder = new Recorder(options.zoneId(), options.secondZoneId());
+    api.recorder(recorder);
   }
 
-  Catalogue catalogue() {
-    Catalogue c = catalogue;
+  RegionCatalogue catalogue() {
+    RegionCatalogue c = catalogue;
     if (c == null) {
       synchronized (this) {
         if (catalogue == null) {
-          catalogue = Catalogue.read(shapes, zone.supportedRegions());
+          Exchange[] ex = new Exchange[1];
+          Recorder.housekeeping(() -> ex[0] = zone.supportedRegions());
+          catalogue = RegionCatalogue.read(shapes, ex[0]);
         }
         c = catalogue;
       }
@@ -60,55 +67,99 @@ final class Target {
     return c;
   }
 
-  void beginCheck(String name) {
-    checkName = name;
+  /**
+   * Starts a check: its name (for its seed), the examples it tries, the most requests one example sends, the
+   * requests the check may send, and those the run must keep for the checks after it and the clean-up.
+   */
+  void beginCheck(String name, int plannedTries, int perTry, long allotment, long reserveAfter) {
+    this.checkName = name;
+    this.plannedTries = plannedTries;
+    this.currentCost = Math.max(1, perTry);
+    this.allotment = allotment;
+    this.reserveAfter = reserveAfter;
+    this.checkStartRequests = api.sent();
     tries.set(0);
+    maxPerTry = 0;
+    inExamples = 0;
   }
 
+  /** Examples tried so far by the current check (at least 1, for example-based checks). */
   int tries() {
     return Math.max(1, tries.get());
+  }
+
+  int plannedTries() {
+    return plannedTries;
+  }
+
+  /** Requests the current check has sent. */
+  int checkRequests() {
+    return api.sent() - checkStartRequests;
   }
 
   long checkSeed() {
     return options.seed() ^ (checkName.hashCode() * 0x9E3779B97F4A7C15L);
   }
 
-  /** The shrunk counterexample of a failed property. */
+  /** The shrunk counterexample of a failed property, with its input and the requests of its example. */
   static final class PropertyFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final String counterexample;
     final transient Throwable cause;
     final int examples;
+    final transient Object input;
+    final transient List<Recorder.Entry> trace;
 
-    PropertyFailure(String counterexample, Throwable cause, int examples) {
+    PropertyFailure(String counterexample, Throwable cause, int examples, Object input, List<Recorder.Entry> trace) {
       super(cause == null ? "property falsified" : cause.getMessage(), cause);
       this.counterexample = counterexample;
       this.cause = cause;
       this.examples = examples;
+      this.input = input;
+      this.trace = trace;
     }
   }
 
-  /** Runs {@code property} on {@code --tries} examples of {@code gen}. */
-  <T> void forAll(Gen<T> gen, Consumer<T> property) {
-    forAll(options.tries(), gen, property);
+  final Recorder recorder;
+  private volatile Object replayInput;
+
+  /** Replay: the property of the current check runs once, on this input, instead of QuickTheories' examples. */
+  void replayInput(Object input) {
+    this.replayInput = input;
   }
 
   /**
-   * Runs {@code property} on {@code examples} values of {@code gen} with the check's seed; on failure QuickTheories
-   * shrinks the input and this throws {@link PropertyFailure} with the smallest one and its violation.
+   * Runs {@code property} on the check's planned number of examples of {@code gen}, with the check's seed; on
+   * failure QuickTheories shrinks the input and this throws {@link PropertyFailure} with the smallest one and its
+   * violation.
+   *
+   * <p>An example starts only while the check's share of the request budget holds one more ({@code perTry}
+   * requests, the most one example sends). Once the run stops (a signal, an unreachable target) no example does
+   * anything any more, and this throws {@link RunControl.RunStopped}. Under the documented profile, an example
+   * that finds only a [ref] matter ends there without failing: that profile does not judge it.
    */
-  <T> void forAll(int examples, Gen<T> gen, Consumer<T> property) {
+  @SuppressWarnings("unchecked")
+  <T> void forAll(Gen<T> gen, Consumer<T> property) {
+    if (replayInput != null) {
+      recorder.startExample();
+      tries.incrementAndGet();
+      property.accept((T) replayInput);
+      return;
+    }
+    java.util.Map<Object, List<Recorder.Entry>> traces = new java.util.IdentityHashMap<>();
     boolean[] failed = {false};
+    RunControl.RunStopped[] stopped = {null};
+    int perTry = Math.max(1, currentCost);
     Reporter reporter = new Reporter() {
       @Override
       public void falisification(long seed, int used, Object smallest, Throwable cause, List<Object> others,
           AsString<Object> asString) {
-        throw new PropertyFailure(asString.asString(smallest), cause, used);
+        throw new PropertyFailure(asString.asString(smallest), cause, used, smallest, traces.get(smallest));
       }
 
       @Override
       public void falisification(long seed, int used, Object smallest, List<Object> others, AsString<Object> asString) {
-        throw new PropertyFailure(asString.asString(smallest), null, used);
+        throw new PropertyFailure(asString.asString(smallest), null, used, smallest, traces.get(smallest));
       }
 
       @Override
@@ -116,33 +167,67 @@ final class Target {
         // fewer distinct values than examples: fine
       }
     };
+    boolean[] budgetSpent = {false};
     QuickTheory.qt()
         .withFixedSeed(checkSeed())
-        .withExamples(Math.max(1, examples))
+        .withExamples(Math.max(1, plannedTries))
         .withShrinkCycles(options.shrinks())
         .withReporter(reporter)
         .forAll(gen)
         .checkAssert(v -> {
-          if (!failed[0]) {
-            tries.incrementAndGet();
+          if (stopped[0] != null || budgetSpent[0]) {
+            return;
           }
+          if (!failed[0]) {
+            if (tries.get() > 0 && (checkRequests() + perTry > allotment || !runAffords(perTry))) {
+              budgetSpent[0] = true;
+              return;
+            }
+            tries.incrementAndGet();
+          } else if (!runAffords(perTry)) {
+            return; // shrinking stops where the budget would not hold the checks still to come
+          }
+          int before = checkRequests();
+          recorder.startExample();
           try {
             property.accept(v);
+            int used = checkRequests() - before;
+            maxPerTry = Math.max(maxPerTry, used);
+            inExamples += used;
+          } catch (RunControl.RunStopped e) {
+            stopped[0] = e;
+          } catch (Violation e) {
+            if (!reference && e.referenceOnly()) {
+              return; // a [ref] matter: the documented profile does not judge it
+            }
+            failed[0] = true;
+            traces.put(v, recorder.exampleTrace());
+            throw e;
           } catch (RuntimeException | Error e) {
             failed[0] = true;
+            traces.put(v, recorder.exampleTrace());
             throw e;
           }
         });
+    if (stopped[0] != null) {
+      throw stopped[0];
+    }
   }
 
-  /** Scales the run's tries for an expensive property: at least {@code min}. */
-  int scaled(int divisor, int min) {
-    return Math.max(min, options.tries() / divisor);
+  private volatile int currentCost = 1;
+  /** Measured while calibrating the declared costs (CONFORMANCE_COST set). */
+  volatile int maxPerTry;
+  volatile int inExamples;
+  private volatile long reserveAfter;
+
+  /** Whether the run's budget, less what later checks need, still holds an example of {@code perTry} requests. */
+  private boolean runAffords(int perTry) {
+    return api.control().remaining() - (long) perTry >= reserveAfter;
   }
 
   // ---- state through the public API ----
 
-  Snapshot snapshot(Zone z, String rule) {
+  Snapshot snapshot(V1Zone z, String rule) {
     Snapshot s = shapes.snapshot(z.list(), rule);
     observe(z, s.modifiedAt());
     s.mappings().forEach(m -> observe(z, m.modifiedAt()));
@@ -150,13 +235,13 @@ final class Target {
   }
 
   /** Remembers a server timestamp of a zone (BD7: later ones must not be earlier). */
-  void observe(Zone z, Instant t) {
+  void observe(V1Zone z, Instant t) {
     if (t != null) {
       watermarks.merge(z.id, t, (a, b) -> a.isAfter(b) ? a : b);
     }
   }
 
-  Instant watermark(Zone z) {
+  Instant watermark(V1Zone z) {
     return watermarks.get(z.id);
   }
 
@@ -164,12 +249,18 @@ final class Target {
    * Brings a zone to "pre-existing mappings plus nothing of ours": deletes every mapping the run created that is
    * still there, and returns the resulting list.
    */
-  Snapshot reset(Zone z) {
+  Snapshot reset(V1Zone z) {
+    Snapshot[] out = new Snapshot[1];
+    Recorder.housekeeping(() -> out[0] = reset0(z));
+    return out[0];
+  }
+
+  private Snapshot reset0(V1Zone z) {
     Snapshot s = snapshot(z, "L1");
-    Set<String> mine = safety.ledger().getOrDefault(Api.segment(z.id), Set.of());
+    Set<String> mine = safety.created(HttpTarget.segment(z.id));
     List<String> ours = new ArrayList<>();
-    for (Mapping m : s.mappings()) {
-      String c = Ip.canonical(m.ip()).orElse(m.ip());
+    for (ObservedMapping m : s.mappings()) {
+      String c = Address.canonical(m.ip()).orElse(m.ip());
       if (mine.contains(c) && !safety.before(z.id).containsKey(m.ip())) {
         ours.add(m.ip());
       }
@@ -181,7 +272,7 @@ final class Target {
       z.batchDelete(ours.subList(i, Math.min(ours.size(), i + 100)));
     }
     Snapshot after = snapshot(z, "L1");
-    for (Mapping m : after.mappings()) {
+    for (ObservedMapping m : after.mappings()) {
       if (ours.contains(m.ip())) {
         z.delete(m.ip());
       }
@@ -190,8 +281,8 @@ final class Target {
   }
 
   /** An address near {@code ip} that is neither pre-existing nor in {@code taken} (canonical texts). */
-  Ip avoid(Ip ip, Set<String> taken) {
-    Ip x = ip;
+  Address avoid(Address ip, Set<String> taken) {
+    Address x = ip;
     for (int i = 0; i < 65_536 && (safety.isProtected(x) || taken.contains(x.toString())); i++) {
       // Step within the last byte (IPv4 and IPv4-mapped stay in their /24) or the last group (IPv6).
       byte[] b = x.bytes();
@@ -200,23 +291,23 @@ final class Target {
       if (b[n] == 0 && !x.isV4() && !x.isV4Mapped()) {
         b[n - 1]++;
       }
-      x = Ip.of(b);
+      x = Address.of(b);
     }
     return x;
   }
 
   /** A documentation address that did not exist before the run, for requests that name "some" IP. */
   String spare(int n) {
-    return avoid(Ip.v4(192, 0, 2, n), Set.of()).toString();
+    return avoid(Address.v4(192, 0, 2, n), Set.of()).toString();
   }
 
   /** Distinct usable addresses for a list of generated ones, avoiding what the zone holds. */
-  List<Ip> usable(List<Ip> generated, Snapshot present) {
+  List<Address> usable(List<Address> generated, Snapshot present) {
     Set<String> taken = new HashSet<>();
-    present.mappings().forEach(m -> taken.add(Ip.canonical(m.ip()).orElse(m.ip())));
-    List<Ip> out = new ArrayList<>();
-    for (Ip g : generated) {
-      Ip u = avoid(g, taken);
+    present.mappings().forEach(m -> taken.add(Address.canonical(m.ip()).orElse(m.ip())));
+    List<Address> out = new ArrayList<>();
+    for (Address g : generated) {
+      Address u = avoid(g, taken);
       taken.add(u.toString());
       out.add(u);
     }
@@ -224,12 +315,12 @@ final class Target {
   }
 
   /** Creates mappings through batch upsert (in chunks of 100) and checks that every one succeeded. */
-  void seed(Zone z, Map<Ip, VendorRegion> mappings) {
+  void seed(V1Zone z, Map<Address, VendorRegion> mappings) {
     List<Map<String, String>> items = new ArrayList<>();
-    mappings.forEach((ip, p) -> items.add(Zone.item(ip.toString(), p)));
+    mappings.forEach((ip, p) -> items.add(V1Zone.item(ip.toString(), p)));
     for (int i = 0; i < items.size(); i += 100) {
       List<Map<String, String>> chunk = items.subList(i, Math.min(items.size(), i + 100));
-      BatchResult r = shapes.batch(z.batchUpsert(chunk), "BU2");
+      ObservedBatch r = shapes.batch(z.batchUpsert(chunk), "BU2");
       if (r.succeeded().size() + r.failed().size() != chunk.size()) {
         throw new Violation("BD4", "seeding " + chunk.size() + " mappings by batch upsert: the answer has "
             + r.succeeded().size() + " succeeded and " + r.failed().size() + " failed items", r.exchange());
@@ -243,15 +334,19 @@ final class Target {
   }
 
   /** Deletes the given addresses (best effort, in chunks of 100). */
-  void clear(Zone z, Collection<String> ips) {
+  void clear(V1Zone z, Collection<String> ips) {
+    Recorder.housekeeping(() -> clear0(z, ips));
+  }
+
+  private void clear0(V1Zone z, Collection<String> ips) {
     List<String> l = new ArrayList<>(ips);
     for (int i = 0; i < l.size(); i += 100) {
       z.batchDelete(l.subList(i, Math.min(l.size(), i + 100)));
     }
   }
 
-  static Map<Ip, VendorRegion> zip(List<Ip> ips, List<VendorRegion> pairs) {
-    Map<Ip, VendorRegion> m = new LinkedHashMap<>();
+  static Map<Address, VendorRegion> zip(List<Address> ips, List<VendorRegion> pairs) {
+    Map<Address, VendorRegion> m = new LinkedHashMap<>();
     for (int i = 0; i < ips.size(); i++) {
       m.put(ips.get(i), pairs.get(i % pairs.size()));
     }

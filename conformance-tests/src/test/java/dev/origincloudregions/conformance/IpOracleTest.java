@@ -31,7 +31,7 @@ class IpOracleTest {
       "192.0.2.1, 192.0.2.1",
       "0.0.0.0, 0.0.0.0"})
   void canonicalFormsFollowRfc5952(String text, String canonical) {
-    assertThat(Ip.canonical(text)).as("canonical of %s", text).contains(canonical);
+    assertThat(Address.canonical(text)).as("canonical of %s", text).contains(canonical);
   }
 
   @ParameterizedTest(name = "IP1: \"{0}\" is invalid")
@@ -39,21 +39,21 @@ class IpOracleTest {
       "1::2::3", "fe80::1%eth0", "192.0.2.0/24", " 192.0.2.1", "192.0.2.1 ", "[2001:db8::1]", "", "12345::1",
       "::ffff:256.0.0.1", "1:2:3:4:5:6:7:8::", ":1::", "1.2.3.\u0661", "0x7f.0.0.1"})
   void rejectsNearMisses(String text) {
-    assertThat(Ip.parse(text)).as("%s", text).isEmpty();
+    assertThat(Address.parse(text)).as("%s", text).isEmpty();
   }
 
   @Test
   @DisplayName("IP3: IPv4 and IPv4-mapped IPv6 are different values")
   void ipv4AndMappedDiffer() {
-    assertThat(Ip.parse("192.0.2.1")).isNotEqualTo(Ip.parse("::ffff:192.0.2.1"));
+    assertThat(Address.parse("192.0.2.1")).isNotEqualTo(Address.parse("::ffff:192.0.2.1"));
   }
 
   @Test
   void everyRenderedFormParsesBackToTheSameAddress() {
     qt().withFixedSeed(7).withExamples(5000).forAll(Gens.anyV6().mix(Gens.docMapped()), Gens.form())
         .checkAssert((ip, form) -> {
-          String text = IpForms.render(ip, form);
-          assertThat(Ip.parse(text)).as("form %s of %s", text, ip).contains(ip);
+          String text = AddressForms.render(ip, form);
+          assertThat(Address.parse(text)).as("form %s of %s", text, ip).contains(ip);
         });
   }
 
@@ -61,7 +61,7 @@ class IpOracleTest {
   void agreesWithAnIndependentParserOnCanonicalForms() {
     qt().withFixedSeed(11).withExamples(5000).forAll(Gens.anyV6().mix(Gens.anyV4()), Gens.form())
         .checkAssert((ip, form) -> {
-          String text = IpForms.render(ip, form);
+          String text = AddressForms.render(ip, form);
           IPAddress other = new IPAddressString(text).getAddress();
           assertThat(other).as("the library parses %s", text).isNotNull();
           String theirs = other.isIPv6() && ip.isV4Mapped() ? "::ffff:" + ip.dottedTail()
@@ -74,17 +74,17 @@ class IpOracleTest {
   void nearMissesAreNeverValid() {
     qt().withFixedSeed(3).withExamples(5000).forAll(Gens.docV4().mix(Gens.docV6()).mix(Gens.docMapped()),
             Gens.nearMiss(true))
-        .checkAssert((ip, kind) -> assertThat(Ip.isValid(IpForms.nearMiss(ip, kind)))
-            .as("%s of %s: \"%s\"", kind, ip, IpForms.nearMiss(ip, kind)).isFalse());
+        .checkAssert((ip, kind) -> assertThat(Address.isValid(AddressForms.nearMiss(ip, kind)))
+            .as("%s of %s: \"%s\"", kind, ip, AddressForms.nearMiss(ip, kind)).isFalse());
   }
 
   @Test
   @DisplayName("M4: IPv4 sorts before IPv6, numerically")
   void ordersIpv4BeforeIpv6Numerically() {
-    List<Ip> ips = new java.util.ArrayList<>(List.of(Ip.parse("2001:db8::1").get(), Ip.parse("::ffff:1.2.3.4").get(),
-        Ip.parse("192.0.2.10").get(), Ip.parse("192.0.2.9").get()));
-    ips.sort(Ip.ORDER);
-    assertThat(ips).extracting(Ip::toString).containsExactly("192.0.2.9", "192.0.2.10", "::ffff:1.2.3.4",
+    List<Address> ips = new java.util.ArrayList<>(List.of(Address.parse("2001:db8::1").get(), Address.parse("::ffff:1.2.3.4").get(),
+        Address.parse("192.0.2.10").get(), Address.parse("192.0.2.9").get()));
+    ips.sort(Address.ORDER);
+    assertThat(ips).extracting(Address::toString).containsExactly("192.0.2.9", "192.0.2.10", "::ffff:1.2.3.4",
         "2001:db8::1");
   }
 }

@@ -33,7 +33,7 @@ class PactFileHygieneTest {
     collectAddresses(PACT.path("interactions"), addresses);
 
     assertThat(addresses).as("addresses in the pact").hasSizeGreaterThan(100)
-        .allSatisfy(ip -> assertThat(Safety.isDocumentation(Ip.parse(ip).orElseThrow()))
+        .allSatisfy(ip -> assertThat(Safety.isDocumentation(Address.parse(ip).orElseThrow()))
             .as("%s is a documentation address", ip).isTrue());
   }
 
@@ -109,12 +109,12 @@ class PactFileHygieneTest {
   private static void collectAddresses(JsonNode node, List<String> out) {
     if (node.isTextual()) {
       String s = node.asText();
-      if (Ip.isValid(s)) {
+      if (Address.isValid(s)) {
         out.add(s);
       }
       if (s.startsWith("/zones/")) { // a path: its last segment may be an address, percent-encoded
         String last = java.net.URLDecoder.decode(s.substring(s.lastIndexOf('/') + 1), java.nio.charset.StandardCharsets.UTF_8);
-        if (Ip.isValid(last)) {
+        if (Address.isValid(last)) {
           out.add(last);
         }
       }

@@ -28,16 +28,17 @@ class PactInSuiteTest {
       RunOptions o = RunOptions.parse(new String[] {"--base-url", server.baseUrl().toString(),
           "--token", server.token(), "--seed", "7", "--checks", String.join(",", names)},
           Map.of(), Map.of(), Path.of("target", "conformance-report"));
-      Api api = new Api(o.baseUrl(), Credentials.token(o.token()), new Pacer(o.maxRps()));
+      HttpTarget api = new HttpTarget(o.baseUrl(), TargetCredentials.token(o.token()), new Pacer(o.maxRps()));
       ByteArrayOutputStream console = new ByteArrayOutputStream();
 
-      RunResult run = Suite.run(o, api, List.of(), new PrintStream(console, true, StandardCharsets.UTF_8));
+      RunResult run = Suite.run(o, api, List.of(), new PrintStream(console, true, StandardCharsets.UTF_8), r -> r);
 
       List<CheckResult> pact = run.results().stream().filter(r -> r.name().startsWith("pact-")).toList();
       assertThat(pact).extracting(CheckResult::name).containsExactlyElementsOf(names);
       assertThat(pact).allSatisfy(r -> assertThat(r.status()).as("%s: %s", r.name(), r.message())
           .isEqualTo(CheckResult.Status.PASS));
-      assertThat(Suite.byRule(run.results()).get("BD2")).extracting(CheckResult::name)
+      assertThat(RuleTable.of(run.results()).stream().filter(row -> row.rule().id().equals("BD2")).findFirst()
+          .orElseThrow().checks()).extracting(CheckResult::name)
           .contains("pact-batch-delete-101-items-are-refused-with-400-and-code-1191");
       assertThat(run.passed()).as("the whole run, SAFE end checks included: %s", run.failures()).isTrue();
       assertThat(console.toString(StandardCharsets.UTF_8)).contains("pact-get-one-mapping");
@@ -61,7 +62,7 @@ class PactInSuiteTest {
   void aPreExistingMappingMakesTheInteractionSkip() throws Exception {
     try (PactTargets embedded = PactTargets.start()) {
       // A mapping the "run" did not create: put there before the safety snapshot of a second target.
-      embedded.target.zone.batchUpsert(List.of(Zone.item("192.0.2.1", "aws", "us-east-1")));
+      embedded.target.zone.batchUpsert(List.of(V1Zone.item("192.0.2.1", "aws", "us-east-1")));
       Target again = embedded.newRun();
       Check get = PactChecks.all().stream().filter(c -> c.name().equals("pact-get-one-mapping")).findFirst().orElseThrow();
 

@@ -51,9 +51,9 @@ final class PactTargets implements AutoCloseable {
 
   /** A run's view of the server: what the zone holds now is what the run must protect (SAFE1). */
   Target newRun() {
-    Credentials credentials = options.token() != null ? Credentials.token(options.token())
-        : Credentials.emailAndKey(options.email(), options.key());
-    Api api = new Api(options.baseUrl(), credentials, new Pacer(options.maxRps()));
+    TargetCredentials credentials = options.token() != null ? TargetCredentials.token(options.token())
+        : TargetCredentials.emailAndKey(options.email(), options.key());
+    HttpTarget api = new HttpTarget(options.baseUrl(), credentials, new Pacer(options.maxRps()));
     Safety safety = new Safety(options.allowAnyAddress());
     Target t = new Target(options, api, safety, List.of());
     safety.recordBefore(t.zone.id, t.shapes.snapshot(t.zone.list(), "L1")); // SAFE1, as the suite's preflight does
@@ -63,7 +63,7 @@ final class PactTargets implements AutoCloseable {
 
   /** The zone's mappings now, by canonical IP. */
   List<String> mappedIps() {
-    return target.shapes.snapshot(target.zone.list(), "L1").mappings().stream().map(Mapping::ip).toList();
+    return target.shapes.snapshot(target.zone.list(), "L1").mappings().stream().map(ObservedMapping::ip).toList();
   }
 
   /** Mappings present now that were not there when this target was opened (SAFE3: should be none). */

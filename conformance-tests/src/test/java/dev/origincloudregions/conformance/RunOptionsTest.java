@@ -31,6 +31,9 @@ class RunOptionsTest {
       "--max-rps -1|--max-rps must be a number >= 0",
       "--seed x|--seed must be an integer",
       "--frobnicate 1|unknown option --frobnicate",
+      "--tires 5|unknown option --tires; did you mean --tries?",
+      "--max-requests -5|--max-requests must be an integer from 0",
+      "extra|unexpected argument 'extra'",
       "--base-url http://h/v4 --token T --email e --key k|give either --token or --email with --key"})
   void rejectsWrongSettingsWithAnActionableLine(String args, String message) {
     assertThatThrownBy(() -> parse(args.split(" ")))
@@ -71,6 +74,7 @@ class RunOptionsTest {
     assertThat(ConformanceRunner.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
         System.err)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--base-url", "--token", "--email", "--key", "--zone-id",
-        "--second-zone-id", "--profile", "--tries", "--seed", "--max-rps", "--report-dir", "--allow-any-address");
+        "--second-zone-id", "--profile", "--tries", "--seed", "--max-rps", "--report-dir", "--allow-any-address",
+        "--max-requests", "--known-failures", "--replay", "--version", "--profile documented");
   }
 }

@@ -24,17 +24,17 @@ class SafetyTest {
   void leavesPreExistingMappingsAloneAndCleansUp() {
     try (ReferenceServer server = ReferenceServer.start(Options.defaults().token("safety-token").requestLog(l -> { }))) {
       String base = server.baseUrl().toString();
-      Api raw = new Api(base, Credentials.token("safety-token"), new Pacer(0));
-      Zone zone = new Zone(raw, RunOptions.DEFAULT_ZONE);
+      HttpTarget raw = new HttpTarget(base, TargetCredentials.token("safety-token"), new Pacer(0));
+      V1Zone zone = new V1Zone(raw, RunOptions.DEFAULT_ZONE);
       for (int i = 0; i < PRE_EXISTING.size(); i++) {
-        raw.send("POST", zone.path(), Zone.item(PRE_EXISTING.get(i), i % 2 == 0 ? "aws" : "gcp",
+        raw.send("POST", zone.path(), V1Zone.item(PRE_EXISTING.get(i), i % 2 == 0 ? "aws" : "gcp",
             i % 2 == 0 ? "us-east-1" : "us-central1"));
       }
       Snapshot before = new Shapes(true).snapshot(zone.list(), "L1");
       RunOptions o = RunOptions.parse(new String[] {"--base-url", base, "--token", "safety-token", "--tries", "5",
           "--seed", "9"}, Map.of(), Map.of(), Path.of("target", "safety-report"));
       RunResult r = Conformance.run(o, null);
-      assertThat(r.failures()).as("failures:%n%s", Reports.summary(r)).isEmpty();
+      assertThat(r.failures()).as("failures:%n%s", TextReport.summary(r)).isEmpty();
       List<CheckResult> skipped = r.results().stream().filter(c -> c.status() == CheckResult.Status.SKIP).toList();
       assertThat(skipped).filteredOn(c -> !c.name().startsWith("pact-")).extracting(CheckResult::name)
           .containsExactlyInAnyOrder("zone-limit", "list-modified-on");
@@ -52,7 +52,7 @@ class SafetyTest {
     RunOptions o = RunOptions.parse(new String[] {"--tries", "1", "--seed", "1", "--max-rps", "40", "--checks",
         "credentials-accepted"}, Map.of(), Map.of(), Path.of("target", "paced-report"));
     RunResult r = Conformance.run(o, null);
-    assertThat(r.failures()).as(Reports.summary(r)).isEmpty();
+    assertThat(r.failures()).as(TextReport.summary(r)).isEmpty();
     assertThat(r.results()).filteredOn(c -> c.name().equals("safe-paced")).extracting(CheckResult::status)
         .containsExactly(CheckResult.Status.PASS);
   }
@@ -78,7 +78,7 @@ class SafetyTest {
     fake.start();
     try {
       Pacer pacer = new Pacer(0);
-      Api api = new Api("http://127.0.0.1:" + fake.getAddress().getPort(), Credentials.token("t"), pacer);
+      HttpTarget api = new HttpTarget("http://127.0.0.1:" + fake.getAddress().getPort(), TargetCredentials.token("t"), pacer);
       long t0 = System.nanoTime();
       Exchange ex = api.get("/x");
       long waited = (System.nanoTime() - t0) / 1_000_000;
@@ -97,7 +97,7 @@ class SafetyTest {
     RunOptions o = RunOptions.parse(new String[] {"--profile", "documented", "--tries", "10", "--seed", "4"}, Map.of(),
         Map.of(), Path.of("target", "documented-report"));
     RunResult r = Conformance.run(o, null);
-    assertThat(r.failures()).as(Reports.summary(r)).isEmpty();
+    assertThat(r.failures()).as(TextReport.summary(r)).isEmpty();
     assertThat(r.count(CheckResult.Status.PASS)).isGreaterThan(20);
   }
 }

@@ -1,5 +1,6 @@
 package dev.origincloudregions.server;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -233,5 +234,19 @@ public enum Mutant {
   /** Starts a server carrying this mutant, otherwise as {@code options} say. */
   public ReferenceServer start(Options options) {
     return ReferenceServer.start(options, parts);
+  }
+
+  /**
+   * Starts a server carrying several mutants at once, otherwise as {@code options} say. Each must live in a part
+   * of its own (say one in the bodies, one in the store); two in the same part are refused with an
+   * {@link IllegalArgumentException}.
+   */
+  public static ReferenceServer startTogether(Options options, Mutant... mutants) {
+    List<ServerParts> parts = new ArrayList<>();
+    for (Mutant mutant : mutants) {
+      parts.add(mutant.parts);
+    }
+    // The server is made from its parts before it listens: a clash is refused before a port is taken.
+    return ReferenceServer.start(options, Plant.together(parts));
   }
 }

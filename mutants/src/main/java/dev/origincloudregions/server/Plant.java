@@ -1,6 +1,7 @@
 package dev.origincloudregions.server;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -64,5 +65,64 @@ final class Plant {
         return wrap.apply(api, router);
       }
     };
+  }
+
+  /**
+   * The parts of several mutants in one server: each part from the one mutant that replaces it, the wrappers
+   * around the API one inside the other. Two mutants that replace the same part are refused.
+   */
+  static ServerParts together(List<ServerParts> mutants) {
+    return new ServerParts() {
+      @Override
+      Authenticator authenticator(String token) {
+        return one(mutants, parts -> parts.authenticator(token));
+      }
+
+      @Override
+      Bodies bodies() {
+        return one(mutants, ServerParts::bodies);
+      }
+
+      @Override
+      Store store(Catalogue catalogue, Clock clock) {
+        return one(mutants, parts -> parts.store(catalogue, clock));
+      }
+
+      @Override
+      V1Operations v1(Store store, Bodies bodies) {
+        return one(mutants, parts -> parts.v1(store, bodies));
+      }
+
+      @Override
+      V2Operations v2(Store store, Bodies bodies) {
+        return one(mutants, parts -> parts.v2(store, bodies));
+      }
+
+      @Override
+      CallHandler around(CallHandler api, Router router) {
+        CallHandler wrapped = api;
+        for (ServerParts parts : mutants) {
+          wrapped = parts.around(wrapped, router);
+        }
+        return wrapped;
+      }
+    };
+  }
+
+  /** The part that one of {@code mutants} makes other than the shipped server does, or the shipped one. */
+  private static <T> T one(List<ServerParts> mutants, Function<ServerParts, T> make) {
+    T shipped = make.apply(new ServerParts());
+    T chosen = null;
+    for (ServerParts parts : mutants) {
+      T part = make.apply(parts);
+      if (part.getClass() != shipped.getClass()) {
+        if (chosen != null) {
+          throw new IllegalArgumentException("two mutants replace the same part, " + shipped.getClass().getSimpleName()
+              + ": " + chosen.getClass().getSimpleName() + " and " + part.getClass().getSimpleName());
+        }
+        chosen = part;
+      }
+    }
+    return chosen != null ? chosen : shipped;
   }
 }

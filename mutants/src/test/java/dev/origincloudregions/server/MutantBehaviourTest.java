@@ -6,6 +6,7 @@ import static dev.origincloudregions.server.Probe.ips;
 import static dev.origincloudregions.server.Probe.keys;
 import static dev.origincloudregions.server.Probe.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -54,6 +56,24 @@ class MutantBehaviourTest {
       assertThat(scenario.probe().apply(new Probe(mutated))).as("%s: %s", mutant, mutant.description())
           .isEqualTo(scenario.defective());
     }
+  }
+
+  @Test
+  void mutantsInDifferentPartsGoTogetherAndTwoInOnePartAreRefused() {
+    Scenario limit = scenario(Mutant.BATCH_LIMIT_OFF_BY_ONE);
+    Scenario duplicates = scenario(Mutant.DUPLICATES_NOT_DETECTED);
+    Scenario echo = scenario(Mutant.TOKEN_ECHOED_IN_ERROR);
+    Scenario key = scenario(Mutant.UNDERSCORE_ORIGIN_IP_KEY);
+    try (ReferenceServer both = Mutant.startTogether(Options.defaults().requestLog(line -> { }),
+        Mutant.BATCH_LIMIT_OFF_BY_ONE, Mutant.DUPLICATES_NOT_DETECTED, Mutant.TOKEN_ECHOED_IN_ERROR,
+        Mutant.UNDERSCORE_ORIGIN_IP_KEY)) {
+      assertThat(limit.probe().apply(new Probe(both))).isEqualTo(limit.defective());
+      assertThat(duplicates.probe().apply(new Probe(both))).isEqualTo(duplicates.defective());
+      assertThat(echo.probe().apply(new Probe(both))).as("one wrapper around the other").isEqualTo(echo.defective());
+      assertThat(key.probe().apply(new Probe(both))).isEqualTo(key.defective());
+    }
+    assertThatThrownBy(() -> Mutant.startTogether(Options.defaults(), Mutant.NO_ZONE_LIMIT, Mutant.LIST_NOT_SORTED))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("same part, Store");
   }
 
   static Scenario scenario(Mutant mutant) {

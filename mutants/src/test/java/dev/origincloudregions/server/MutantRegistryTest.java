@@ -2,8 +2,13 @@ package dev.origincloudregions.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,6 +53,16 @@ class MutantRegistryTest {
   void describesEachInOneLine() {
     for (Mutant m : Mutant.values()) {
       assertThat(m.description()).as("description of %s", m).isNotBlank().doesNotContain("\n").hasSizeLessThan(120);
+    }
+  }
+
+  @Test
+  void theReadmeListsEveryMutantWithItsFamilyRulesAndLine() throws IOException {
+    String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+    for (Mutant m : Mutant.values()) {
+      String row = "| `" + m.name() + "` | " + m.family().name().toLowerCase(Locale.ROOT) + " | "
+          + String.join(", ", m.rules()) + " | " + m.description() + " |";
+      assertThat(readme).as("mutants/README.md's row of %s", m).contains(row);
     }
   }
 }

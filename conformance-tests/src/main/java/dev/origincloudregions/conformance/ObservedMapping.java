@@ -11,10 +11,10 @@ import java.time.Instant;
  * @param modifiedOn the {@code modified_on} text as returned, or null
  * @param modifiedAt {@code modifiedOn} parsed
  */
-record Mapping(String ip, String vendor, String region, String modifiedOn, Instant modifiedAt) {
+record ObservedMapping(String ip, String vendor, String region, String modifiedOn, Instant modifiedAt) {
 
   /** Same address, vendor, region and time: what "unchanged" means in BD8 and SAFE1. */
-  boolean sameAs(Mapping o) {
+  boolean sameAs(ObservedMapping o) {
     return o != null && ip.equals(o.ip) && vendor.equals(o.vendor) && region.equals(o.region)
         && java.util.Objects.equals(modifiedAt, o.modifiedAt);
   }

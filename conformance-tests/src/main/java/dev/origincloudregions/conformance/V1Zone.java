@@ -5,16 +5,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The eight operations of one zone, as raw exchanges (contract section 5). */
-final class Zone {
+/**
+ * The eight v1 operations of one zone, as raw exchanges (contract section 5): the only place that knows the v1
+ * paths. The v2 family ({@code /origin/cloud_regions}, section 9) gets its own class beside it; the HTTP layer
+ * ({@link HttpTarget}) knows no family.
+ */
+final class V1Zone {
   final String id;
-  private final Api api;
+  private final HttpTarget api;
   private final String path;
 
-  Zone(Api api, String id) {
+  V1Zone(HttpTarget api, String id) {
     this.api = api;
     this.id = id;
-    this.path = Api.zonePath(id);
+    this.path = pathOf(id);
+  }
+
+  /** The v1 resource path of a zone: {@code /zones/{zone}/cache/origin_cloud_regions}. */
+  static String pathOf(String zone) {
+    return "/zones/" + HttpTarget.segment(zone) + "/cache/origin_cloud_regions";
   }
 
   String path() {
@@ -50,11 +59,11 @@ final class Zone {
   }
 
   Exchange get(String ip) {
-    return api.get(path + "/" + Api.segment(ip));
+    return api.get(path + "/" + HttpTarget.segment(ip));
   }
 
   Exchange delete(String ip) {
-    return api.send("DELETE", path + "/" + Api.segment(ip), null);
+    return api.send("DELETE", path + "/" + HttpTarget.segment(ip), null);
   }
 
   Exchange batchUpsert(List<Map<String, String>> items) {

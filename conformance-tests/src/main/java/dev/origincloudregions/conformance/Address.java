@@ -7,33 +7,39 @@ import java.util.Optional;
 
 /**
  * The suite's own oracle for IP text (contract IP1-IP3), written independently of any server so that a bug in a
- * server's parser cannot hide in the suite too. An {@code Ip} is an address value: 4 bytes for IPv4, 16 for IPv6.
+ * server's parser cannot hide in the suite too. An {@code Address} is an address value: 4 bytes for IPv4, 16 for IPv6.
  * IPv4 {@code 192.0.2.1} and IPv4-mapped IPv6 {@code ::ffff:192.0.2.1} are different values (IP3).
  */
-final class Ip implements Comparable<Ip> {
+final class Address implements Comparable<Address> {
 
   /** IPv4 before IPv6, each numerically ascending (M4). */
-  static final Comparator<Ip> ORDER = Comparator.<Ip>comparingInt(ip -> ip.bytes.length)
+  static final Comparator<Address> ORDER = Comparator.<Address>comparingInt(ip -> ip.bytes.length)
       .thenComparing(ip -> new BigInteger(1, ip.bytes));
 
   private final byte[] bytes;
 
-  private Ip(byte[] bytes) {
+  private Address(byte[] bytes) {
     this.bytes = bytes;
   }
 
-  static Ip of(byte[] bytes) {
+  /** Reads an address back from its text (a replayed case's input). */
+  @com.fasterxml.jackson.annotation.JsonCreator
+  static Address fromText(String text) {
+    return parse(text).orElseThrow(() -> new IllegalArgumentException("not an address: " + text));
+  }
+
+  static Address of(byte[] bytes) {
     if (bytes.length != 4 && bytes.length != 16) {
       throw new IllegalArgumentException("an address has 4 or 16 bytes, not " + bytes.length);
     }
-    return new Ip(bytes.clone());
+    return new Address(bytes.clone());
   }
 
-  static Ip v4(int a, int b, int c, int d) {
-    return new Ip(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+  static Address v4(int a, int b, int c, int d) {
+    return new Address(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
   }
 
-  static Ip v6(int[] groups) {
+  static Address v6(int[] groups) {
     if (groups.length != 8) {
       throw new IllegalArgumentException("IPv6 has 8 groups");
     }
@@ -42,11 +48,11 @@ final class Ip implements Comparable<Ip> {
       b[2 * i] = (byte) (groups[i] >>> 8);
       b[2 * i + 1] = (byte) groups[i];
     }
-    return new Ip(b);
+    return new Address(b);
   }
 
   /** Parses text under the contract's [ref] grammar (IP1); empty when the text is not a valid address. */
-  static Optional<Ip> parse(String text) {
+  static Optional<Address> parse(String text) {
     if (text == null || text.isEmpty()) {
       return Optional.empty();
     }
@@ -54,16 +60,56 @@ final class Ip implements Comparable<Ip> {
       return Optional.ofNullable(parseV6(text));
     }
     byte[] v4 = parseV4(text);
-    return v4 == null ? Optional.empty() : Optional.of(new Ip(v4));
+    return v4 == null ? Optional.empty() : Optional.of(new Address(v4));
   }
 
   /** The canonical form of {@code text} (IP2), or empty when it is not a valid address. */
   static Optional<String> canonical(String text) {
-    return parse(text).map(Ip::toString);
+    return parse(text).map(Address::toString);
   }
 
   static boolean isValid(String text) {
     return parse(text).isPresent();
+  }
+
+  /**
+   * Whether a lenient reader would take {@code text} for an address: after trimming whitespace and brackets,
+   * dropping a zone index or prefix length, reading non-ASCII digits, leading-zero or hex octets. Such texts are
+   * invalid only under the contract's [ref] grammar (IP1).
+   */
+  static boolean lenientlyValid(String text) {
+    return lenientCanonical(text).isPresent();
+  }
+
+  /** The canonical form of what a lenient reader takes {@code text} for (see {@link #lenientlyValid}), if anything. */
+  static Optional<String> lenientCanonical(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String s = text.strip();
+    if (s.startsWith("[") && s.endsWith("]")) {
+      s = s.substring(1, s.length() - 1);
+    }
+    s = s.replaceFirst("%.*$", "").replaceFirst("/\\d+$", "");
+    StringBuilder digits = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      digits.append(Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10)) : c);
+    }
+    s = digits.toString();
+    if (s.indexOf(':') < 0) {
+      String[] parts = s.split("\\.", -1);
+      StringBuilder v4 = new StringBuilder();
+      for (String p : parts) {
+        try {
+          int v = p.startsWith("0x") ? Integer.parseInt(p.substring(2), 16) : Integer.parseInt(p);
+          v4.append(v4.length() == 0 ? "" : ".").append(v);
+        } catch (NumberFormatException e) {
+          return Optional.empty();
+        }
+      }
+      s = v4.toString();
+    }
+    return canonical(s);
   }
 
   boolean isV4() {
@@ -105,6 +151,7 @@ final class Ip implements Comparable<Ip> {
 
   /** The canonical text (IP2): dotted quad, or RFC 5952 with a dotted tail for IPv4-mapped addresses. */
   @Override
+  @com.fasterxml.jackson.annotation.JsonValue
   public String toString() {
     if (isV4()) {
       return dottedTail();
@@ -147,7 +194,7 @@ final class Ip implements Comparable<Ip> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Ip && Arrays.equals(bytes, ((Ip) o).bytes);
+    return o instanceof Address && Arrays.equals(bytes, ((Address) o).bytes);
   }
 
   @Override
@@ -156,7 +203,7 @@ final class Ip implements Comparable<Ip> {
   }
 
   @Override
-  public int compareTo(Ip o) {
+  public int compareTo(Address o) {
     return ORDER.compare(this, o);
   }
 
@@ -194,7 +241,7 @@ final class Ip implements Comparable<Ip> {
     return v <= 255 ? v : -1;
   }
 
-  private static Ip parseV6(String s) {
+  private static Address parseV6(String s) {
     int dc = s.indexOf("::");
     if (dc >= 0 && s.indexOf("::", dc + 1) >= 0) {
       return null; // at most one "::"

@@ -8,12 +8,12 @@ import java.util.Random;
  * Text forms of addresses: every valid spelling RFC 4291 allows (IP1) and near misses that look like addresses but
  * are not. A form is chosen by a number so that QuickTheories can shrink it: form 0 is always the canonical text.
  */
-final class IpForms {
+final class AddressForms {
 
-  private IpForms() {}
+  private AddressForms() {}
 
   /** A valid text of {@code ip}; {@code form == 0} gives the canonical text. */
-  static String render(Ip ip, long form) {
+  static String render(Address ip, long form) {
     if (form == 0 || ip.isV4()) {
       return ip.toString();
     }
@@ -115,7 +115,7 @@ final class IpForms {
   }
 
   /** A near miss of {@code ip}; the result is never a valid address (the oracle agrees, see the tests). */
-  static String nearMiss(Ip ip, NearMiss kind) {
+  static String nearMiss(Address ip, NearMiss kind) {
     String v4 = ip.isV4() ? ip.toString() : ip.dottedTail();
     String v6 = ip.isV4() ? "2001:db8::" + Integer.toHexString((ip.bytes()[3] & 0xff) + 1) : ip.toString();
     String[] o = v4.split("\\.");

@@ -12,7 +12,7 @@ import java.util.List;
  * @param failed failed items in response order
  * @param exchange the exchange
  */
-record BatchResult(String modifiedOn, Instant modifiedAt, List<Item> succeeded, List<Item> failed, Exchange exchange) {
+record ObservedBatch(String modifiedOn, Instant modifiedAt, List<Item> succeeded, List<Item> failed, Exchange exchange) {
 
   /** One result item; absent fields are null. */
   record Item(String ip, String vendor, String region, String error) {

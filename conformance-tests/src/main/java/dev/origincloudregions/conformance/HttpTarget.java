@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * see envelopes, headers and exact keys as sent. Every request is paced (SAFE4), guarded (SAFE1/SAFE2, see
  * {@link Safety}) and shown to the listeners (the audits).
  */
-final class Api {
+final class HttpTarget {
 
   static final ObjectMapper JSON = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -56,14 +56,17 @@ final class Api {
   }
 
   private final String baseUrl;
-  private final Credentials credentials;
+  private final TargetCredentials credentials;
   private final HttpClient client;
   private final Pacer pacer;
   private final List<Consumer<Exchange>> listeners = new CopyOnWriteArrayList<>();
   private volatile Safety safety;
+  private volatile RunControl control = RunControl.unlimited();
+  private volatile Recorder recorder;
+  private final java.util.concurrent.atomic.AtomicInteger droppedInARow = new java.util.concurrent.atomic.AtomicInteger();
   private final java.util.concurrent.atomic.AtomicInteger staleRetries = new java.util.concurrent.atomic.AtomicInteger();
 
-  Api(String baseUrl, Credentials credentials, Pacer pacer) {
+  HttpTarget(String baseUrl, TargetCredentials credentials, Pacer pacer) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.credentials = credentials;
     this.pacer = pacer;
@@ -74,7 +77,7 @@ final class Api {
     return baseUrl;
   }
 
-  Credentials credentials() {
+  TargetCredentials credentials() {
     return credentials;
   }
 
@@ -90,9 +93,21 @@ final class Api {
     this.safety = safety;
   }
 
-  /** The resource path of a zone: {@code /zones/{zone}/cache/origin_cloud_regions}. */
-  static String zonePath(String zone) {
-    return "/zones/" + segment(zone) + "/cache/origin_cloud_regions";
+  void recorder(Recorder recorder) {
+    this.recorder = recorder;
+  }
+
+  void control(RunControl control) {
+    this.control = control;
+  }
+
+  RunControl control() {
+    return control;
+  }
+
+  /** Requests sent so far (retries included). */
+  int sent() {
+    return control.sent();
   }
 
   /** Percent-encodes one path segment: everything but unreserved characters and ':'. */
@@ -131,23 +146,90 @@ final class Api {
     headers.add(Map.entry("Accept", "application/json"));
     headers.add(Map.entry("User-Agent", "origin-cloud-regions-conformance"));
     extraHeaders.forEach((k, v) -> headers.add(Map.entry(k, v)));
+    Recorder rec = recorder;
+    if (rec != null) {
+      rec.beforeSend(method, url, baseUrl, headers, body);
+    }
     for (int attempt = 0; ; attempt++) {
+      control.beforeRequest();
       pacer.acquire();
+      stopIfInterrupted();
       Exchange ex = exchange(client, method, url, headers, body);
       if (ex.status() < 0) {
         // A pooled connection the server had already closed: try once more on a fresh connection, so that
         // only a request that fails on its own connection counts as dropped (E4).
         staleRetries.incrementAndGet();
+        control.beforeRequest();
         HttpClient fresh = newClient();
         ex = exchange(fresh, method, url, headers, body);
       }
       Exchange done = ex;
+      if (rec != null) {
+        rec.record(done);
+      }
+      if (done.status() < 0) {
+        unreachableUnlessAnswering(done);
+      } else {
+        droppedInARow.set(0);
+      }
       listeners.forEach(l -> l.accept(done));
       if (done.status() != 429 || attempt >= 5) {
         return done;
       }
       pacer.pauseFor(retryAfter(done));
+      stopIfInterrupted();
     }
+  }
+
+  /**
+   * After a request got no answer: a target that refuses connections, or that failed three requests in a row,
+   * has stopped answering, and the run stops (not a failure of the check: the target is gone). One dropped
+   * connection of a target that still answers is evidence for E4.
+   */
+  private void unreachableUnlessAnswering(Exchange ex) {
+    int inARow = droppedInARow.incrementAndGet();
+    URI u = URI.create(baseUrl);
+    int port = u.getPort() > 0 ? u.getPort() : u.getScheme().equals("https") ? 443 : 80;
+    boolean connects;
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress(u.getHost(), port), 3000);
+      connects = true;
+    } catch (IOException e) {
+      connects = false;
+    }
+    if (!connects || inARow >= 3) {
+      control.stop(RunResult.Outcome.UNREACHABLE, (connects ? inARow + " requests in a row got no answer"
+          : "connecting to " + u.getHost() + ":" + port + " fails") + " (last: " + ex.brief() + ")");
+      throw new RunControl.RunStopped(control.stopped());
+    }
+  }
+
+  private void stopIfInterrupted() {
+    if (Thread.currentThread().isInterrupted()) {
+      control.stop(RunResult.Outcome.INTERRUPTED, "the run was interrupted");
+      throw new RunControl.RunStopped(control.stopped());
+    }
+  }
+
+  /**
+   * Sends headers and part of a body announced as {@code declared} bytes (chunked when negative) on a raw socket,
+   * paced, counted and shown to the listeners like every other request (see {@link RawHttp}).
+   */
+  Exchange partial(String url, String method, List<Map.Entry<String, String>> headers, byte[] sent, long declared,
+      int timeoutMillis) {
+    Recorder rec = recorder;
+    if (rec != null) {
+      rec.beforeSend(method, url, baseUrl, headers, sent);
+    }
+    control.beforeRequest();
+    pacer.acquire();
+    stopIfInterrupted();
+    Exchange ex = RawHttp.partial(url, method, headers, sent, declared, timeoutMillis, credentials::resolve);
+    if (rec != null) {
+      rec.record(ex);
+    }
+    listeners.forEach(l -> l.accept(ex));
+    return ex;
   }
 
   int staleRetries() {
@@ -162,15 +244,22 @@ final class Api {
         .build();
   }
 
+  /** Headers for the wire: placeholders replaced by the secrets they stand for. */
+  List<Map.Entry<String, String>> resolve(List<Map.Entry<String, String>> templates) {
+    List<Map.Entry<String, String>> out = new ArrayList<>();
+    templates.forEach(h -> out.add(Map.entry(h.getKey(), credentials.resolve(h.getValue()))));
+    return out;
+  }
+
   private Exchange exchange(HttpClient client, String method, String url, List<Map.Entry<String, String>> headers, byte[] body) {
     HttpRequest.Builder b;
     try {
-      b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+      b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("cannot build a URL from " + url + ": " + e.getMessage(), e);
     }
     b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-    for (Map.Entry<String, String> h : headers) {
+    for (Map.Entry<String, String> h : resolve(headers)) {
       b.header(h.getKey(), h.getValue());
     }
     try {
@@ -181,7 +270,8 @@ final class Api {
           e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      stopIfInterrupted();
+      throw new IllegalStateException(e);
     }
   }
 

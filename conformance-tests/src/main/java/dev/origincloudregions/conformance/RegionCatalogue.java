@@ -13,17 +13,17 @@ import java.util.TreeSet;
  * The vendor/region pairs the target lists in supported_regions (S1), read once per run: the suite never assumes a
  * fixed catalogue. It also makes pairs the target does not list (M3).
  */
-final class Catalogue {
+final class RegionCatalogue {
   final List<VendorRegion> pairs;
   private final Set<VendorRegion> listed;
 
-  Catalogue(List<VendorRegion> pairs) {
+  RegionCatalogue(List<VendorRegion> pairs) {
     this.pairs = List.copyOf(pairs);
     this.listed = Set.copyOf(pairs);
   }
 
   /** Reads and checks a supported_regions answer (S1). */
-  static Catalogue read(Shapes shapes, Exchange ex) {
+  static RegionCatalogue read(Shapes shapes, Exchange ex) {
     JsonNode r = shapes.ok(ex, "S1");
     if (!r.isObject() || !r.path("obtained_codes").isBoolean() || !r.path("vendors").isObject()) {
       throw Shapes.fail("S1", ex, "result must be {obtained_codes: boolean, vendors: {vendor: [region]}}");
@@ -50,7 +50,7 @@ final class Catalogue {
     if (pairs.isEmpty()) {
       throw Shapes.fail("S1", ex, "supported_regions lists no region at all, so no mapping can be made");
     }
-    return new Catalogue(pairs);
+    return new RegionCatalogue(pairs);
   }
 
   boolean lists(VendorRegion p) {
