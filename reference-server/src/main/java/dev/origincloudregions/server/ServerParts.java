@@ -11,7 +11,7 @@ import java.time.Clock;
  * package-private {@link ReferenceServer#start(Options, ServerParts)}, overriding one factory method
  * to return a subclass of that part or, through {@link #around}, a wrapper around the whole API. The
  * parts are non-final for that reason, and the few methods a defect must change are package-private
- * and documented as seams; {@code docs/reference-server.md} (section "Seams") lists them all. Nothing
+ * and documented as seams; {@code docs/reference-server.md} (section 10) lists them all. Nothing
  * here changes what the shipped server does, and nothing outside this package can reach it.
  */
 class ServerParts {
