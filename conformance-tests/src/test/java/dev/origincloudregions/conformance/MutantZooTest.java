@@ -2,6 +2,8 @@ package dev.origincloudregions.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.origincloudregions.conformance.model.Breach;
+import dev.origincloudregions.conformance.runner.RunOptions;
 import dev.origincloudregions.server.Defect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
