@@ -214,7 +214,7 @@ public final class HttpTarget {
 
   /**
    * Sends headers and part of a body announced as {@code declared} bytes (chunked when negative) on a raw socket,
-   * paced, counted and shown to the listeners like every other request (see {@link RawHttp}).
+   * paced, counted and shown to the listeners like every other request (see {@link SocketHttp}).
    */
   public Exchange partial(String url, String method, List<Map.Entry<String, String>> headers, byte[] sent, long declared,
       int timeoutMillis) {
@@ -225,7 +225,7 @@ public final class HttpTarget {
     control.beforeRequest();
     pacer.acquire();
     stopIfInterrupted();
-    Exchange ex = RawHttp.partial(url, method, headers, sent, declared, timeoutMillis, credentials::resolve);
+    Exchange ex = SocketHttp.partial(url, method, headers, sent, declared, timeoutMillis, credentials::resolve);
     if (rec != null) {
       rec.record(ex);
     }

@@ -22,8 +22,8 @@ import javax.net.ssl.SSLSocketFactory;
  * (E4). Header values may hold credential placeholders: {@code resolve} turns them into the secrets on the wire,
  * and the recorded exchange keeps the placeholders.
  */
-final class RawHttp {
-  private RawHttp() {}
+final class SocketHttp {
+  private SocketHttp() {}
 
   /**
    * Sends headers and {@code sent} bytes of a body announced as {@code declared} bytes (or chunked when
