@@ -1,5 +1,7 @@
 package dev.origincloudregions.conformance;
 
+import dev.origincloudregions.conformance.model.Breach;
+import dev.origincloudregions.conformance.report.FailureCase;
 import java.util.List;
 
 /**
@@ -21,7 +23,7 @@ import java.util.List;
  * @param caseFile the case file written for the failure (relative to the report directory), or null
  * @param failure what the case file is made of, or null (not reported as such)
  */
-record CheckResult(
+public record CheckResult(
     String name,
     String title,
     List<String> rules,
@@ -38,7 +40,7 @@ record CheckResult(
     FailureCase failure) {
 
   /** How a check ended. */
-  enum Status {
+  public enum Status {
     /** Every example held. */
     PASS,
     /** The target broke a rule (or the check could not be carried out). */
@@ -52,7 +54,7 @@ record CheckResult(
     /** Did not run: the run was interrupted or the target became unreachable first. */
     NOT_RUN;
 
-    boolean failed() {
+    public boolean failed() {
       return this == FAIL || this == KNOWN;
     }
 
@@ -62,16 +64,16 @@ record CheckResult(
   }
 
   /** The rule IDs a failure broke, in order, without duplicates. */
-  List<String> brokenRules() {
+  public List<String> brokenRules() {
     return broken.stream().map(Breach::rule).distinct().toList();
   }
 
-  CheckResult withStatus(Status s, String why) {
+  public CheckResult withStatus(Status s, String why) {
     return new CheckResult(name, title, rules, s, durationMillis, tries, requests, why == null ? message : why, broken,
         counterexample, seed, curl, caseFile, failure);
   }
 
-  CheckResult withCaseFile(String path) {
+  public CheckResult withCaseFile(String path) {
     return new CheckResult(name, title, rules, status, durationMillis, tries, requests, message, broken,
         counterexample, seed, curl, path, failure);
   }

@@ -1,5 +1,16 @@
 package dev.origincloudregions.conformance;
 
+import dev.origincloudregions.conformance.checks.Suite;
+import dev.origincloudregions.conformance.http.HttpTarget;
+import dev.origincloudregions.conformance.http.Pacer;
+import dev.origincloudregions.conformance.http.Recorder;
+import dev.origincloudregions.conformance.http.TargetCredentials;
+import dev.origincloudregions.conformance.report.CaseFiles;
+import dev.origincloudregions.conformance.report.Reports;
+import dev.origincloudregions.conformance.report.TextReport;
+import dev.origincloudregions.conformance.runner.EmbeddedServer;
+import dev.origincloudregions.conformance.runner.KnownFailures;
+import dev.origincloudregions.conformance.runner.RunOptions;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -7,10 +18,17 @@ import java.util.List;
  * Runs the suite for a set of options, against the given base URL or an embedded reference server, and writes the
  * reports: also when the run is interrupted or the target stops answering.
  */
-final class Conformance {
+public final class Conformance {
   private Conformance() {}
 
-  static RunResult run(RunOptions o, PrintStream out) {
+  /**
+   * Runs the suite and writes the reports to {@code o.reportDir()}.
+   *
+   * @param o what to test and how ({@link RunOptions#parse})
+   * @param out the console for progress and the summary, or null for none
+   * @return the run, known failures marked and case files named
+   */
+  public static RunResult run(RunOptions o, PrintStream out) {
     KnownFailures known = o.knownFailures() == null ? KnownFailures.NONE : KnownFailures.read(o.knownFailures());
     if (o.baseUrl() != null) {
       HttpTarget api = new HttpTarget(o.baseUrl(), o.credentials(), new Pacer(o.maxRps()));

@@ -1,5 +1,13 @@
 package dev.origincloudregions.conformance;
 
+import dev.origincloudregions.conformance.checks.Check;
+import dev.origincloudregions.conformance.checks.Replay;
+import dev.origincloudregions.conformance.checks.Suite;
+import dev.origincloudregions.conformance.report.Reports;
+import dev.origincloudregions.conformance.runner.ConfigException;
+import dev.origincloudregions.conformance.runner.RunCommand;
+import dev.origincloudregions.conformance.runner.RunOptions;
+import dev.origincloudregions.conformance.runner.Version;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -24,7 +32,15 @@ public final class ConformanceRunner {
     System.exit(run(args, System.out, System.err));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  /**
+   * Runs the suite in this JVM, as {@code main} does, and returns the exit code instead of exiting.
+   *
+   * @param args options, see {@code --help}
+   * @param out the console: progress, summary, usage
+   * @param err one-line messages for configuration errors
+   * @return 0 passed, 1 a check failed, 2 a configuration error or a run that did not complete
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     Map<String, String> props = new HashMap<>();
     System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
     CommandLine cl = RunOptions.commandLine(new RunCommand(), props);

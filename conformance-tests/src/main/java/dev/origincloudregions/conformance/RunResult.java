@@ -18,38 +18,38 @@ import java.util.List;
  * @param outcome how the run ended
  * @param notes lines for the summary: the plan, the request budget, what clean-up could not remove
  */
-record RunResult(String target, String profile, long seed, int tries, String version, Instant startedAt,
+public record RunResult(String target, String profile, long seed, int tries, String version, Instant startedAt,
     List<CheckResult> results, long durationMillis, int requests, Outcome outcome, List<String> notes) {
 
   /** How a run ended. */
-  enum Outcome {
+  public enum Outcome {
     COMPLETED("completed"),
     INTERRUPTED("interrupted"),
     UNREACHABLE("stopped: the target became unreachable"),
     BUDGET_EXHAUSTED("stopped: the request budget (--max-requests) ran out");
 
-    final String text;
+    public final String text;
 
     Outcome(String text) {
       this.text = text;
     }
 
     /** For "the run ...": {@code was interrupted}, {@code stopped: ...}. */
-    String phrase() {
+    public String phrase() {
       return this == INTERRUPTED ? "was interrupted" : text;
     }
   }
 
-  long count(CheckResult.Status s) {
+  public long count(CheckResult.Status s) {
     return results.stream().filter(r -> r.status() == s).count();
   }
 
   /** No unexpected failure (known failures do not count) and the run completed. */
-  boolean passed() {
+  public boolean passed() {
     return outcome == Outcome.COMPLETED && count(CheckResult.Status.FAIL) == 0;
   }
 
-  List<CheckResult> failures() {
+  public List<CheckResult> failures() {
     return results.stream().filter(r -> r.status() == CheckResult.Status.FAIL).toList();
   }
 

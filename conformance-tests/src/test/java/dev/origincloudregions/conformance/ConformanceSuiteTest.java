@@ -2,6 +2,8 @@ package dev.origincloudregions.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.origincloudregions.conformance.report.Reports;
+import dev.origincloudregions.conformance.runner.RunOptions;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

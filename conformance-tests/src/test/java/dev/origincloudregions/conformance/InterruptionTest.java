@@ -2,6 +2,13 @@ package dev.origincloudregions.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.origincloudregions.conformance.http.HttpTarget;
+import dev.origincloudregions.conformance.http.Pacer;
+import dev.origincloudregions.conformance.http.TargetCredentials;
+import dev.origincloudregions.conformance.model.Shapes;
+import dev.origincloudregions.conformance.model.Snapshot;
+import dev.origincloudregions.conformance.model.V1Zone;
+import dev.origincloudregions.conformance.runner.RunOptions;
 import dev.origincloudregions.server.Options;
 import dev.origincloudregions.server.ReferenceServer;
 import java.io.BufferedReader;

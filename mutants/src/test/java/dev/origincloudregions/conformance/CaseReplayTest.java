@@ -3,6 +3,7 @@ package dev.origincloudregions.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.origincloudregions.conformance.http.HttpTarget;
 import dev.origincloudregions.server.Mutant;
 import dev.origincloudregions.server.Options;
 import dev.origincloudregions.server.ReferenceServer;

@@ -2,6 +2,12 @@ package dev.origincloudregions.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.origincloudregions.conformance.checks.Suite;
+import dev.origincloudregions.conformance.http.HttpTarget;
+import dev.origincloudregions.conformance.http.Pacer;
+import dev.origincloudregions.conformance.model.Breach;
+import dev.origincloudregions.conformance.model.Rules;
+import dev.origincloudregions.conformance.runner.RunOptions;
 import dev.origincloudregions.server.Mutant;
 import dev.origincloudregions.server.Options;
 import dev.origincloudregions.server.ReferenceServer;

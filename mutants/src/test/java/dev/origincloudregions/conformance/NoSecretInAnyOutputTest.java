@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.origincloudregions.conformance.http.HttpTarget;
 import dev.origincloudregions.server.Mutant;
 import dev.origincloudregions.server.Options;
 import dev.origincloudregions.server.ReferenceServer;

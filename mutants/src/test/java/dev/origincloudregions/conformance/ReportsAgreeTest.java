@@ -3,6 +3,9 @@ package dev.origincloudregions.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.origincloudregions.conformance.http.HttpTarget;
+import dev.origincloudregions.conformance.model.Rules;
+import dev.origincloudregions.conformance.runner.Version;
 import dev.origincloudregions.server.Mutant;
 import dev.origincloudregions.server.ReferenceServer;
 import java.io.ByteArrayOutputStream;

@@ -1,9 +1,0 @@
-package dev.origincloudregions.conformance;
-
-/** A vendor and one of its regions, as listed by supported_regions (S1) or deliberately not. */
-record VendorRegion(String vendor, String region) {
-  @Override
-  public String toString() {
-    return vendor + "/" + region;
-  }
-}

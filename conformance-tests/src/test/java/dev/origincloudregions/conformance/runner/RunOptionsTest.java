@@ -1,0 +1,81 @@
+package dev.origincloudregions.conformance.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.origincloudregions.conformance.ConformanceRunner;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Target selection: wrong settings fail fast with one line that says how to fix them. */
+class RunOptionsTest {
+
+  static RunOptions parse(String... args) {
+    return RunOptions.parse(args, Map.of(), Map.of(), Path.of("r"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "--tries abc|--tries must be an integer",
+      "--tries 0|--tries must be an integer from 1",
+      "--base-url ftp://x|--base-url must be an absolute http(s) URL",
+      "--base-url http://127.0.0.1:1/client/v4|--base-url needs credentials",
+      "--token T|credentials need a target",
+      "--profile strict|--profile must be reference or documented",
+      "--zone-id ABC|--zone-id must be 32 lowercase hex digits",
+      "--max-rps -1|--max-rps must be a number >= 0",
+      "--seed x|--seed must be an integer",
+      "--frobnicate 1|unknown option --frobnicate",
+      "--tires 5|unknown option --tires; did you mean --tries?",
+      "--max-requests -5|--max-requests must be an integer from 0",
+      "extra|unexpected argument 'extra'",
+      "--base-url http://h/v4 --token T --email e --key k|give either --token or --email with --key"})
+  void rejectsWrongSettingsWithAnActionableLine(String args, String message) {
+    assertThatThrownBy(() -> parse(args.split(" ")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining(message)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void readsSystemPropertiesAndLetsArgumentsWin() {
+    RunOptions o = RunOptions.parse(new String[] {"--tries", "7"}, Map.of("conformance.baseUrl",
+        "http://127.0.0.1:9/client/v4/", "conformance.token", "T", "conformance.tries", "3", "conformance.seed", "5"),
+        Map.of(), Path.of("r"));
+    assertThat(o.baseUrl()).isEqualTo("http://127.0.0.1:9/client/v4");
+    assertThat(o.tries()).isEqualTo(7);
+    assertThat(o.seed()).isEqualTo(5);
+    assertThat(o.maxRps()).as("loopback is not paced by default").isZero();
+  }
+
+  @Test
+  void pacesRemoteHostsByDefault() {
+    RunOptions o = parse("--base-url", "https://api.example.com/client/v4", "--token", "T");
+    assertThat(o.maxRps()).isEqualTo(RunOptions.DEFAULT_REMOTE_RPS);
+  }
+
+  @Test
+  void runnerExitsWithTwoAndOneLineOnAConfigurationError() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ConformanceRunner.run(new String[] {"--tries", "nope"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("conformance: --tries").doesNotContain("\n");
+  }
+
+  @Test
+  void helpListsEveryOption() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(ConformanceRunner.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+        System.err)).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("--base-url", "--token", "--email", "--key", "--zone-id",
+        "--second-zone-id", "--profile", "--tries", "--seed", "--max-rps", "--report-dir", "--allow-any-address",
+        "--max-requests", "--known-failures", "--replay", "--version", "--profile documented");
+  }
+}
