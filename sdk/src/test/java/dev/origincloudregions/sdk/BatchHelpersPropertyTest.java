@@ -22,17 +22,18 @@ import org.quicktheories.generators.Generate;
  * checked against one real local server that answers every batch with {@link EchoBatches}: items
  * whose text contains '9' fail, the others succeed, so the merged result can be computed exactly.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 class BatchHelpersPropertyTest {
   static final int EXAMPLES = 200;
 
   static RecordingServer server;
-  static OriginCloudRegions client;
+  static OriginCloudRegionsV1 client;
 
   @BeforeAll
   static void start() {
     server = new RecordingServer();
     server.dispatch(EchoBatches::answer);
-    client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build();
+    client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build().v1();
   }
 
   @AfterAll

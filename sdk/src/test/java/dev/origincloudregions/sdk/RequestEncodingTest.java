@@ -32,12 +32,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * ({@code /}, {@code ?}, {@code #}, {@code %}, {@code \}, whitespace, {@code .} and {@code ..}) are
  * refused before anything is sent.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 class RequestEncodingTest {
   /** Headers every request carries, besides Host and Content-Length, which the JDK client adds. */
   static final Set<String> BASE_HEADERS = Set.of("accept", "authorization", "user-agent");
 
   final RecordingServer server = new RecordingServer();
-  final OriginCloudRegions client = Fixtures.clientOf(server).build();
+  final OriginCloudRegionsV1 client = Fixtures.clientOf(server).build().v1();
 
   @AfterEach
   void stop() {
@@ -175,7 +176,7 @@ class RequestEncodingTest {
   void emailAndKeyAreSentAsTheTwoLegacyHeaders() {
     server.enqueue(200, LIST_EMPTY);
     var legacy =
-        Fixtures.clientOf(server).emailAndKey("user@example.com", "144c9defac04969c7bfad8efaa8ea194").build();
+        Fixtures.clientOf(server).emailAndKey("user@example.com", "144c9defac04969c7bfad8efaa8ea194").build().v1();
 
     legacy.list(ZONE);
 
@@ -190,7 +191,7 @@ class RequestEncodingTest {
   void noCredentialsSendsNoAuthenticationHeader() {
     server.enqueue(200, LIST_EMPTY);
 
-    Fixtures.clientOf(server).noCredentials().build().list(ZONE);
+    Fixtures.clientOf(server).noCredentials().build().v1().list(ZONE);
 
     assertThat(server.takeRequest().headers())
         .doesNotContainKeys("authorization", "x-auth-email", "x-auth-key");
@@ -211,7 +212,7 @@ class RequestEncodingTest {
   void aCustomUserAgentReplacesTheDefault() {
     server.enqueue(200, LIST_EMPTY);
 
-    Fixtures.clientOf(server).userAgent("conformance-kit/1.0 (+ci)").build().list(ZONE);
+    Fixtures.clientOf(server).userAgent("conformance-kit/1.0 (+ci)").build().v1().list(ZONE);
 
     assertThat(server.takeRequest().headers("user-agent")).containsExactly("conformance-kit/1.0 (+ci)");
   }
@@ -220,7 +221,7 @@ class RequestEncodingTest {
   void aTrailingSlashOnTheBaseUrlDoesNotDoubleTheSlash() {
     server.enqueue(200, LIST_EMPTY);
 
-    Fixtures.clientOf(server).baseUrl(server.baseUrl() + "/").build().list(ZONE);
+    Fixtures.clientOf(server).baseUrl(server.baseUrl() + "/").build().v1().list(ZONE);
 
     assertThat(server.takeRequest().rawPath()).isEqualTo(PATH);
   }
