@@ -95,6 +95,7 @@ public final class OriginCloudRegions {
                 b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
                 false))
         .retryer(Retryer.NEVER_RETRY) // retries are ours: see Caller
+        .encoder(new JsonBodyEncoder(mapper)) // every body is JSON: no form check, one writer per type
         .decoder(new JsonBodyDecoder(mapper)) // reads to the end, so that the connection is kept
         .errorDecoder(new HttpError.Decoder(mapper))
         .logLevel(Logger.Level.NONE);
