@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one Jetty handler: adapts a Jetty request to {@link Api.Call}, writes the {@link Reply} and logs
+ * The one Jetty handler: adapts a Jetty request to {@link Call}, writes the {@link Reply} and logs
  * one line per request (method, path, status, duration; the token is never written).
  */
 final class ApiHandler extends Handler.Abstract {
@@ -28,11 +28,11 @@ final class ApiHandler extends Handler.Abstract {
   /** The longest time spent reading and discarding a refused body after a 413. */
   static final Duration DRAIN_TIME = Duration.ofSeconds(5);
 
-  private final Api api;
+  private final Dispatcher api;
   private final Consumer<String> requestLog;
   private final ExchangeObserver observer;
 
-  ApiHandler(Api api, Consumer<String> requestLog, ExchangeObserver observer) {
+  ApiHandler(Dispatcher api, Consumer<String> requestLog, ExchangeObserver observer) {
     this.api = api;
     this.requestLog = requestLog;
     this.observer = observer;
@@ -153,8 +153,8 @@ final class ApiHandler extends Handler.Abstract {
     }
   }
 
-  /** A Jetty request seen through {@link Api.Call}. */
-  private static final class JettyCall implements Api.Call {
+  /** A Jetty request seen through {@link Call}. */
+  private static final class JettyCall implements Call {
     private final Request request;
 
     JettyCall(Request request) {
@@ -170,6 +170,11 @@ final class ApiHandler extends Handler.Abstract {
     public String path() {
       String path = request.getHttpURI().getPath();
       return path == null ? "" : path;
+    }
+
+    @Override
+    public String query() {
+      return request.getHttpURI().getQuery();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.origincloudregions.server;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,5 +113,28 @@ final class Catalogue {
       }
     }
     return false;
+  }
+
+  /** Writes the {@code supported_regions} result, the same in both families [S1]. */
+  void writeTo(JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeBooleanField("obtained_codes", true);
+    json.writeObjectFieldStart("vendors");
+    for (Map.Entry<String, List<Region>> vendor : vendors.entrySet()) {
+      json.writeArrayFieldStart(vendor.getKey());
+      for (Region region : vendor.getValue()) {
+        json.writeStartObject();
+        json.writeStringField("name", region.name());
+        json.writeArrayFieldStart("upper_tier_colos");
+        for (String colo : region.upperTierColos()) {
+          json.writeString(colo);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    }
+    json.writeEndObject();
+    json.writeEndObject();
   }
 }

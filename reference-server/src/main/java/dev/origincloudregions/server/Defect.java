@@ -7,7 +7,25 @@ package dev.origincloudregions.server;
  * <p>Each defect breaks exactly one contract rule, named in its description, the way real
  * implementations get it wrong. None is ever on by default: they are switched on only through
  * {@link Options#defects} or the hidden {@code --defect NAME} flag, which {@code --help} does not show.
- * The code of each lives at the one point it changes, behind {@code if (defects.contains(...))}.
+ * The code of each lives at the one point it changes, behind {@code if (defects.contains(...))}, in
+ * five classes (grep {@code defects.contains} to find them all):
+ *
+ * <ul>
+ *   <li>{@link Dispatcher}: {@link #TOKEN_ECHOED_IN_ERROR};
+ *   <li>{@link Authenticator}: {@link #SKIPS_KEY_CHECK};
+ *   <li>{@link Bodies}: {@link #NO_BODY_SIZE_LIMIT}, {@link #SERVER_ERROR_ON_MALFORMED_JSON},
+ *       {@link #OK_STATUS_WITH_ERROR_ENVELOPE}, {@link #BATCH_LIMIT_OFF_BY_ONE};
+ *   <li>{@link Store}: the IP defects, {@link #SHARED_STORE_ACROSS_ZONES}, {@link #NO_ZONE_LIMIT},
+ *       {@link #LIST_NOT_SORTED}, {@link #MODIFIED_ON_KEPT_WHEN_ZONE_EMPTY},
+ *       {@link #GET_DOES_NOT_NORMALISE_PATH}, {@link #DUPLICATES_NOT_DETECTED},
+ *       {@link #FAILED_ITEM_ECHOES_TEXT_AS_SENT}, {@link #RACY_BATCH_DELETE};
+ *   <li>{@link V1Operations}: {@link #UNDERSCORE_ORIGIN_IP_KEY},
+ *       {@link #APPLIES_FIRST_HUNDRED_OF_OVERSIZED_BATCH}, {@link #DROPS_LAST_RESULT},
+ *       {@link #SORTED_BATCH_RESULTS}, {@link #MODIFIED_ON_WHEN_NOTHING_SUCCEEDED}.
+ * </ul>
+ *
+ * <p>Each is named for the v1 rule it breaks, and the conformance suite's mutant zoo checks it through
+ * v1. Hooks in the shared parts (all but {@link V1Operations}) change the v2 family too.
  */
 public enum Defect {
   /** BD2: the batch limit is checked with {@code > 101}, so a 101-item batch is accepted. */

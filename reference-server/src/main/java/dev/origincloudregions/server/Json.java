@@ -3,14 +3,17 @@ package dev.origincloudregions.server;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
-/** Reading request bodies and writing the response envelope [E1]. */
+/** Reading request bodies as strict JSON, and writing the response envelope [E1] and its shared parts. */
 final class Json {
   /**
    * Strict reading: duplicate keys and anything after the first JSON value are errors, so an
@@ -24,6 +27,11 @@ final class Json {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private static final JsonFactory WRITER = new JsonFactory();
+  private static final SerializedString SUCCEEDED = new SerializedString("succeeded");
+  private static final SerializedString FAILED = new SerializedString("failed");
+  private static final SerializedString VENDOR = new SerializedString("vendor");
+  private static final SerializedString REGION = new SerializedString("region");
+  private static final SerializedString ERROR = new SerializedString("error");
 
   /** Writes the {@code result} member of a success envelope. */
   @FunctionalInterface
@@ -35,6 +43,14 @@ final class Json {
 
   /** {@code {"success":true,"errors":[],"messages":[],"result":...}} */
   static byte[] success(Result result) {
+    return success(result, null);
+  }
+
+  /**
+   * {@code {"success":true,"errors":[],"messages":[],"result":...,"result_info":...}}: a page of a list
+   * [VL1]; without {@code result_info} when {@code resultInfo} is null.
+   */
+  static byte[] success(Result result, Result resultInfo) {
     return write(json -> {
       json.writeStartObject();
       json.writeBooleanField("success", true);
@@ -44,6 +60,10 @@ final class Json {
       json.writeEndArray();
       json.writeFieldName("result");
       result.write(json);
+      if (resultInfo != null) {
+        json.writeFieldName("result_info");
+        resultInfo.write(json);
+      }
       json.writeEndObject();
     });
   }
@@ -64,6 +84,45 @@ final class Json {
       json.writeNullField("result");
       json.writeEndObject();
     });
+  }
+
+  /**
+   * Writes a batch result's {@code {"succeeded": [...], "failed": [...]}}, both in request order [BD4]:
+   * succeeded items with vendor and region, failed ones with their error [BD5]. {@code originIpKey} is
+   * the family's spelling, {@code origin-ip} or {@code origin_ip} [M1, VK1].
+   */
+  static void writeBatchItems(JsonGenerator json, SerializableString originIpKey, List<BatchOutcome.Item> items)
+      throws IOException {
+    json.writeStartObject();
+    json.writeFieldName(SUCCEEDED);
+    json.writeStartArray();
+    for (BatchOutcome.Item item : items) {
+      if (item.isSucceeded()) {
+        json.writeStartObject();
+        json.writeFieldName(originIpKey);
+        json.writeString(item.originIp());
+        json.writeFieldName(VENDOR);
+        json.writeString(item.vendor());
+        json.writeFieldName(REGION);
+        json.writeString(item.region());
+        json.writeEndObject();
+      }
+    }
+    json.writeEndArray();
+    json.writeFieldName(FAILED);
+    json.writeStartArray();
+    for (BatchOutcome.Item item : items) {
+      if (!item.isSucceeded()) {
+        json.writeStartObject();
+        json.writeFieldName(originIpKey);
+        json.writeString(item.originIp());
+        json.writeFieldName(ERROR);
+        json.writeString(item.error());
+        json.writeEndObject();
+      }
+    }
+    json.writeEndArray();
+    json.writeEndObject();
   }
 
   private static byte[] write(Result body) {

@@ -1,39 +1,74 @@
 package dev.origincloudregions.server;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The command line: {@code java -jar reference-server.jar [--port N] [--host H] [--base-path P] [--token T]}.
+ * The command line: {@code java -jar reference-server.jar [--port N] [--host H] [--base-path P] [--token T]},
+ * parsed by picocli.
  *
- * <p>Exit status: 0 after a normal stop (Ctrl-C), 1 when the server cannot listen, 2 for a bad option
- * (one line on standard error, no stack trace).
+ * <p>Exit status: 0 after a normal stop (Ctrl-C) or after {@code --help}/{@code --version}, 1 when the
+ * server cannot listen, 2 for a bad command line (one line on standard error, with a suggestion for a
+ * mistyped option, no stack trace).
  */
+@Command(name = "reference-server", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    sortOptions = false, usageHelpWidth = 100,
+    customSynopsis = "java -jar reference-server.jar [options]",
+    description = {"", "An in-memory reference implementation of Cloudflare's origin cloud regions API (v2 under",
+        "/origin/cloud_regions and the deprecated v1 under /cache/origin_cloud_regions), for local",
+        "development and as the conformance suite's default target."},
+    optionListHeading = "%nOptions:%n",
+    footer = {"", "One line per request (method, path, status, duration) goes to standard output."})
 public final class Main {
   static final int EXIT_CANNOT_LISTEN = 1;
   static final int EXIT_USAGE = 2;
+  private static final String NAME = "reference-server";
 
-  static final String HELP = String.join(System.lineSeparator(),
-      "Usage: java -jar reference-server.jar [options]",
-      "",
-      "An in-memory reference implementation of Cloudflare's origin cloud regions API (v1),",
-      "for local development and as the conformance suite's default target.",
-      "",
-      "Options:",
-      "  --port N          port to listen on; 0 picks a free one (default 8080)",
-      "  --host H          interface to bind to (default 127.0.0.1)",
-      "  --base-path P     path the API is served under (default /client/v4)",
-      "  --token T         the API token to accept, as 'Authorization: Bearer T' or as",
-      "                    X-Auth-Key with any X-Auth-Email; when omitted, one is generated",
-      "                    and printed once at start-up",
-      "  --help            show this help and exit",
-      "",
-      "One line per request (method, path, status, duration) goes to standard output.");
+  @Option(names = "--port", paramLabel = "N", defaultValue = "8080", converter = PortConverter.class,
+      description = "port to listen on; 0 picks a free one (default ${DEFAULT-VALUE})")
+  private int port;
+
+  @Option(names = "--host", paramLabel = "H", defaultValue = Options.DEFAULT_HOST, converter = HostConverter.class,
+      description = "interface to bind to (default ${DEFAULT-VALUE})")
+  private String host;
+
+  @Option(names = "--base-path", paramLabel = "P", defaultValue = Options.DEFAULT_BASE_PATH,
+      converter = BasePathConverter.class, description = "path the API is served under (default ${DEFAULT-VALUE})")
+  private String basePath;
+
+  @Option(names = "--token", paramLabel = "T", converter = TokenConverter.class,
+      description = "the API token to accept, as 'Authorization: Bearer T' or as X-Auth-Key with any "
+          + "X-Auth-Email; when omitted, one is generated and printed once at start-up")
+  private String token;
+
+  /**
+   * Hidden on purpose (never in --help): switches on deliberately broken behaviour for testing the
+   * conformance suite. Repeatable.
+   */
+  @Option(names = "--defect", paramLabel = "NAME", hidden = true, converter = DefectConverter.class)
+  private List<Defect> defects = new ArrayList<>();
 
   private Main() {}
+
+  /** The parsed command line: options to start with, or a request for help or the version. */
+  record Parsed(Options options, boolean help, boolean version) {}
 
   /** Thrown for a bad command line; its message is the one line shown. */
   static final class UsageException extends Exception {
@@ -44,9 +79,6 @@ public final class Main {
     }
   }
 
-  /** The parsed command line: options to start with, or a request for help. */
-  record CommandLine(Options options, boolean help) {}
-
   public static void main(String[] args) {
     int status = run(args, System.out, System.err);
     if (status != 0) {
@@ -55,23 +87,61 @@ public final class Main {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    CommandLine commandLine;
+    Main main = new Main();
+    CommandLine commandLine = commandLine(main);
+    Parsed parsed;
     try {
-      commandLine = parse(args);
+      parsed = main.parse(commandLine, args);
     } catch (UsageException e) {
-      err.println("reference-server: " + e.getMessage());
+      err.println(NAME + ": " + e.getMessage());
       return EXIT_USAGE;
     }
-    if (commandLine.help()) {
-      out.println(HELP);
+    if (parsed.help()) {
+      commandLine.usage(out);
       return 0;
     }
-    Options options = commandLine.options().requestLog(line -> out.println(line));
+    if (parsed.version()) {
+      commandLine.printVersionHelp(out);
+      return 0;
+    }
+    return serve(parsed.options(), out, err);
+  }
+
+  /** Parses a command line without running anything. */
+  static Parsed parse(String[] args) throws UsageException {
+    Main main = new Main();
+    return main.parse(commandLine(main), args);
+  }
+
+  private Parsed parse(CommandLine commandLine, String[] args) throws UsageException {
+    try {
+      commandLine.parseArgs(args);
+    } catch (ParameterException e) {
+      throw new UsageException(message(commandLine, e));
+    }
+    Options options = Options.defaults().port(port).host(host).basePath(basePath);
+    if (token != null) {
+      options = options.token(token);
+    }
+    Set<Defect> switchedOn = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
+    return new Parsed(options.defects(switchedOn), commandLine.isUsageHelpRequested(),
+        commandLine.isVersionHelpRequested());
+  }
+
+  private static CommandLine commandLine(Main main) {
+    CommandLine commandLine = new CommandLine(main);
+    // As the hand-written parser did: a repeated option takes its last value.
+    commandLine.setOverwrittenOptionsAllowed(true);
+    return commandLine;
+  }
+
+  private static int serve(Options parsed, PrintStream out, PrintStream err) {
+    Options options = parsed.requestLog(line -> out.println(line));
     ReferenceServer server;
     try {
       server = ReferenceServer.start(options);
     } catch (UncheckedIOException | IllegalStateException e) {
-      err.println("reference-server: " + e.getMessage());
+      err.println(NAME + ": " + e.getMessage());
       return EXIT_CANNOT_LISTEN;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "reference-server-stop"));
@@ -88,94 +158,144 @@ public final class Main {
     return 0;
   }
 
-  static CommandLine parse(String[] args) throws UsageException {
-    Options options = Options.defaults().port(8080);
-    Set<Defect> defects = EnumSet.noneOf(Defect.class);
-    boolean help = false;
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String name = arg;
-      String value = null;
-      int equals = arg.indexOf('=');
-      if (arg.startsWith("--") && equals > 0) {
-        name = arg.substring(0, equals);
-        value = arg.substring(equals + 1);
-      }
-      switch (name) {
-        case "--help":
-        case "-h":
-          if (value != null) {
-            throw new UsageException("option --help takes no value");
-          }
-          help = true;
-          break;
-        case "--port":
-          value = value != null ? value : next(args, ++i, name);
-          options = options.port(port(value));
-          break;
-        case "--host":
-          value = value != null ? value : next(args, ++i, name);
-          if (value.isBlank()) {
-            throw new UsageException("--host must not be empty");
-          }
-          options = options.host(value);
-          break;
-        case "--base-path":
-          value = value != null ? value : next(args, ++i, name);
-          try {
-            options = options.basePath(value);
-          } catch (IllegalArgumentException e) {
-            throw new UsageException(name + ": " + e.getMessage());
-          }
-          break;
-        case "--token":
-          value = value != null ? value : next(args, ++i, name);
-          try {
-            options = options.token(value);
-          } catch (IllegalArgumentException e) {
-            throw new UsageException(name + ": " + e.getMessage());
-          }
-          break;
-        case "--defect":
-          // Hidden on purpose (never in --help): switches on deliberately broken behaviour for testing
-          // the conformance suite.
-          value = value != null ? value : next(args, ++i, name);
-          defects.add(defect(value));
-          break;
-        default:
-          if (arg.startsWith("-")) {
-            throw new UsageException("unknown option " + name + " (see --help)");
-          }
-          throw new UsageException("unexpected argument '" + arg + "' (see --help)");
-      }
+  /**
+   * One line for a bad command line. An unknown option names the closest known one, by picocli's
+   * suggestions or, failing those, by edit distance (so {@code --prot} suggests {@code --port}).
+   */
+  private static String message(CommandLine commandLine, ParameterException e) {
+    if (!(e instanceof UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+      return e.getMessage();
     }
-    return new CommandLine(options.defects(defects), help);
+    String argument = unmatched.getUnmatched().get(0);
+    if (!argument.startsWith("-")) {
+      return "unexpected argument '" + argument + "' (see --help)";
+    }
+    String name = argument.contains("=") ? argument.substring(0, argument.indexOf('=')) : argument;
+    String suggestion = suggest(commandLine, name, unmatched.getSuggestions());
+    return "unknown option '" + name + "'" + (suggestion == null ? "" : "; did you mean " + suggestion + "?")
+        + " (see --help)";
   }
 
-  private static String next(String[] args, int index, String option) throws UsageException {
-    if (index >= args.length || args[index].startsWith("--")) {
-      throw new UsageException("option " + option + " needs a value");
-    }
-    return args[index];
-  }
-
-  private static int port(String value) throws UsageException {
-    try {
-      int port = Integer.parseInt(value);
-      if (port >= 0 && port <= 65535) {
-        return port;
+  private static String suggest(CommandLine commandLine, String name, List<String> picocliSuggestions) {
+    List<String> visible = new ArrayList<>();
+    for (OptionSpec option : commandLine.getCommandSpec().options()) {
+      if (!option.hidden()) {
+        visible.add(option.longestName());
       }
-    } catch (NumberFormatException e) {
-      // answered below
     }
-    throw new UsageException("--port must be a number from 0 to 65535, not '" + value + "'");
+    for (String suggestion : picocliSuggestions) {
+      if (visible.contains(suggestion)) {
+        return suggestion;
+      }
+    }
+    String best = null;
+    int bestDistance = 3;
+    for (String option : visible) {
+      int distance = distance(name.toLowerCase(Locale.ROOT), option);
+      if (distance < bestDistance) {
+        best = option;
+        bestDistance = distance;
+      }
+    }
+    return best;
   }
 
-  private static Defect defect(String value) throws UsageException {
-    try {
-      return Defect.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("unknown defect '" + value + "'");
+  /** Edit distance with adjacent transpositions (optimal string alignment). */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
+  /** {@code reference-server <project version>}, from the version.properties that the build fills in. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {NAME + " " + projectVersion()};
+    }
+
+    static String projectVersion() {
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        Properties properties = new Properties();
+        if (in != null) {
+          properties.load(in);
+        }
+        return properties.getProperty("version", "unknown");
+      } catch (IOException e) {
+        return "unknown";
+      }
+    }
+  }
+
+  static final class PortConverter implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      try {
+        int port = Integer.parseInt(value);
+        if (port >= 0 && port <= 65535) {
+          return port;
+        }
+      } catch (NumberFormatException e) {
+        // answered below
+      }
+      throw new TypeConversionException("must be a number from 0 to 65535, not '" + value + "'");
+    }
+  }
+
+  static final class HostConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.isBlank()) {
+        throw new TypeConversionException("must not be empty");
+      }
+      return value;
+    }
+  }
+
+  static final class BasePathConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        return Options.normaliseBasePath(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class TokenConverter implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        return Options.defaults().token(value).token();
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class DefectConverter implements ITypeConverter<Defect> {
+    @Override
+    public Defect convert(String value) {
+      try {
+        return Defect.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown defect '" + value + "'");
+      }
     }
   }
 }

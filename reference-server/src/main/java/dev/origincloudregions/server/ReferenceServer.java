@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The reference server: an in-memory implementation of every rule of the behaviour contract for the
- * v1 origin cloud regions API, served over real HTTP by Jetty.
+ * origin cloud regions API, both families of paths (v2 under {@code /origin/cloud_regions}, the
+ * deprecated v1 under {@code /cache/origin_cloud_regions}) on one store, served over real HTTP by Jetty.
  *
  * <pre>{@code
  * try (ReferenceServer server = ReferenceServer.start(Options.defaults().token("T"))) {
@@ -52,7 +53,7 @@ public final class ReferenceServer implements AutoCloseable {
   public static ReferenceServer start(Options options) {
     String token = options.token() != null ? options.token() : generateToken();
     Consumer<String> requestLog = options.requestLog() != null ? options.requestLog() : REQUESTS::info;
-    Api api = new Api(options.basePath(), token, options.defects(), Catalogue.standard(), Clock.systemUTC());
+    Dispatcher api = new Dispatcher(options.basePath(), token, options.defects(), Catalogue.standard(), Clock.systemUTC());
 
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("reference-server");

@@ -15,18 +15,46 @@ import java.util.Map;
  * segment percent-decoded on its own, so an encoded {@code /} or {@code %} inside a path IP stays part
  * of the IP. The literal segments {@code batch} and {@code supported_regions} win over
  * {@code {origin_ip}}; a trailing slash or an extra segment matches nothing.
+ *
+ * <p>Two families of paths below {@code /zones/{zone_id}}: v1 under {@code cache/origin_cloud_regions}
+ * and v2 under {@code origin/cloud_regions}. Each path lists only its family's methods; any other
+ * method answers 405 with those in {@code Allow} [E3].
  */
 final class Router {
-  /** The operations of the v1 family. */
-  enum Op { LIST, CREATE, UPSERT, GET, DELETE, BATCH_UPSERT, BATCH_DELETE, SUPPORTED_REGIONS }
+  /** The operations: v1's, v2's (prefixed), and supported_regions, which both families share. */
+  enum Op {
+    LIST, CREATE, UPSERT, GET, DELETE, BATCH_UPSERT, BATCH_DELETE, SUPPORTED_REGIONS,
+    V2_LIST, V2_GET, V2_PUT, V2_DELETE, V2_BATCH_PUT, V2_BATCH_DELETE
+  }
+
+  /** A family of paths. */
+  enum Family {
+    V1("cache", "origin_cloud_regions"),
+    V2("origin", "cloud_regions");
+
+    final String group;
+    final String resource;
+
+    Family(String group, String resource) {
+      this.group = group;
+      this.resource = resource;
+    }
+  }
 
   private static final Map<String, Op> COLLECTION = methods("GET", Op.LIST, "POST", Op.CREATE, "PATCH", Op.UPSERT);
   private static final Map<String, Op> BATCH = methods("PATCH", Op.BATCH_UPSERT, "DELETE", Op.BATCH_DELETE);
   private static final Map<String, Op> SUPPORTED = methods("GET", Op.SUPPORTED_REGIONS);
   private static final Map<String, Op> ITEM = methods("GET", Op.GET, "DELETE", Op.DELETE);
 
-  /** A matched route: the zone identifier, the path IP (item routes only) and the methods it allows, in order. */
-  record Target(String zoneId, String pathIp, Map<String, Op> methods) {}
+  private static final Map<String, Op> V2_COLLECTION = methods("GET", Op.V2_LIST);
+  private static final Map<String, Op> V2_BATCH = methods("PUT", Op.V2_BATCH_PUT, "DELETE", Op.V2_BATCH_DELETE);
+  private static final Map<String, Op> V2_ITEM = methods("GET", Op.V2_GET, "PUT", Op.V2_PUT, "DELETE", Op.V2_DELETE);
+
+  /**
+   * A matched route: its family, the zone identifier, the path IP (item routes only) and the methods
+   * it allows, in order.
+   */
+  record Target(Family family, String zoneId, String pathIp, Map<String, Op> methods) {}
 
   private final String basePath;
 
@@ -49,25 +77,38 @@ final class Router {
     if (segments.length < 4 || segments.length > 5) {
       return null;
     }
-    if (!"zones".equals(decode(segments[0])) || !"cache".equals(decode(segments[2]))
-        || !"origin_cloud_regions".equals(decode(segments[3]))) {
+    if (!"zones".equals(decode(segments[0]))) {
       return null;
     }
+    Family family = family(decode(segments[2]), decode(segments[3]));
+    if (family == null) {
+      return null;
+    }
+    boolean v1 = family == Family.V1;
     String zoneId = decode(segments[1]);
     if (segments.length == 4) {
-      return new Target(zoneId, null, COLLECTION);
+      return new Target(family, zoneId, null, v1 ? COLLECTION : V2_COLLECTION);
     }
     String last = decode(segments[4]);
     switch (last) {
       case "batch":
-        return new Target(zoneId, null, BATCH);
+        return new Target(family, zoneId, null, v1 ? BATCH : V2_BATCH);
       case "supported_regions":
-        return new Target(zoneId, null, SUPPORTED);
+        return new Target(family, zoneId, null, SUPPORTED);
       case "":
         return null;
       default:
-        return new Target(zoneId, last, ITEM);
+        return new Target(family, zoneId, last, v1 ? ITEM : V2_ITEM);
     }
+  }
+
+  private static Family family(String group, String resource) {
+    for (Family family : Family.values()) {
+      if (family.group.equals(group) && family.resource.equals(resource)) {
+        return family;
+      }
+    }
+    return null;
   }
 
   /** Decodes %XX escapes as UTF-8; text that does not decode cleanly is kept as sent. */

@@ -23,19 +23,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** BD11: concurrent, overlapping batch deletes. */
+/** BD11 (and VBD1): concurrent, overlapping batch deletes, through v1, v2, or both families at once. */
 class ConcurrencyTest extends ServerTestSupport {
   private static final int MAPPINGS = 600;
   private static final int DELETERS = 8;
   private static final int BATCHES_PER_DELETER = 6;
   private static final int LISTERS = 2;
 
-  @Test
-  @DisplayName("BD11: overlapping concurrent batch deletes report each mapping deleted exactly once, change nothing else, "
-      + "and a concurrent list sees each batch all or nothing")
-  void overlappingBatchDeletes() throws Exception {
+  @ParameterizedTest(name = "[{index}] deleting through {0}")
+  @ValueSource(strings = {"v1", "v2", "both"})
+  @DisplayName("BD11, VBD1: overlapping concurrent batch deletes report each mapping deleted exactly once, change nothing "
+      + "else, and a concurrent list sees each batch all or nothing")
+  void overlappingBatchDeletes(String family) throws Exception {
     String zone = newZone();
     String bystanderZone = newZone();
     List<String> targets = new ArrayList<>();
@@ -83,14 +85,16 @@ class ConcurrencyTest extends ServerTestSupport {
       List<Future<?>> deleters = new ArrayList<>();
       for (int d = 0; d < DELETERS; d++) {
         int first = d;
+        boolean v2 = family.equals("v2") || (family.equals("both") && d % 2 == 1);
+        String batchPath = (v2 ? v2Path(zone) : zonePath(zone)) + "/batch";
         deleters.add(pool.submit(() -> {
           start.await();
           for (int b = first; b < batches.size(); b += DELETERS) {
-            RawHttp.Reply reply = http.send("DELETE", zonePath(zone) + "/batch", jsonStrings(batches.get(b)));
+            RawHttp.Reply reply = http.send("DELETE", batchPath, jsonStrings(batches.get(b)));
             assertThat(reply.status()).isEqualTo(200);
-            JsonNode value = reply.result().path("value");
+            JsonNode value = v2 ? reply.result() : reply.result().path("value");
             assertThat(value.path("succeeded").size() + value.path("failed").size()).isEqualTo(batches.get(b).size());
-            Set<String> deleted = new HashSet<>(BatchDeleteTest.texts(value.path("succeeded"), "origin-ip"));
+            Set<String> deleted = new HashSet<>(BatchDeleteTest.texts(value.path("succeeded"), v2 ? "origin_ip" : "origin-ip"));
             deletedPerBatch.add(deleted);
           }
           return null;

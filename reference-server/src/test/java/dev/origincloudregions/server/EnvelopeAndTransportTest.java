@@ -95,6 +95,11 @@ class EnvelopeAndTransportTest extends ServerTestSupport {
       "/zones/023e105f4ecef8ad9ca31a8372d0c353/cache/origin_cloud_regions/",
       "/zones/023e105f4ecef8ad9ca31a8372d0c353/cache/origin_cloud_regions/192.0.2.1/extra",
       "/zones/023e105f4ecef8ad9ca31a8372d0c353/origin/cloud_region",
+      "/zones/023e105f4ecef8ad9ca31a8372d0c353/origin",
+      "/zones/023e105f4ecef8ad9ca31a8372d0c353/origin/cloud_regions/",
+      "/zones/023e105f4ecef8ad9ca31a8372d0c353/origin/cloud_regions/batch/x",
+      "/zones/023e105f4ecef8ad9ca31a8372d0c353/origin/origin_cloud_regions",
+      "/zones/023e105f4ecef8ad9ca31a8372d0c353/cache/cloud_regions",
       "/zones/023e105f4ecef8ad9ca31a8372d0c353/cache/origin_cloud_region",
       "/ZONES/023e105f4ecef8ad9ca31a8372d0c353/cache/origin_cloud_regions",
   })
@@ -150,7 +155,7 @@ class EnvelopeAndTransportTest extends ServerTestSupport {
     http.send("PATCH", zonePath(zone) + "/batch", upsertBody(List.of(docIpv4(1))));
     String before = http.get(zonePath(zone)).body();
     String item = Fixtures.jsonStrings(List.of(docIpv4(1)));
-    String exact = item.substring(0, item.length() - 1) + " ".repeat(Api.MAX_BODY_BYTES - item.length()) + "]";
+    String exact = item.substring(0, item.length() - 1) + " ".repeat(Bodies.MAX_BODY_BYTES - item.length()) + "]";
     assertThat(exact.getBytes(StandardCharsets.UTF_8)).hasSize(1 << 20);
 
     RawHttp.Reply tooLarge = http.send("DELETE", zonePath(zone) + "/batch", exact + " ");
@@ -167,7 +172,7 @@ class EnvelopeAndTransportTest extends ServerTestSupport {
   @DisplayName("E4: bodies over 1 MiB, sent again and again on kept-alive connections, always get their 413, never a dropped connection")
   void oversizedBodiesNeverDropTheConnection() {
     String zone = newZone();
-    for (int size : List.of(Api.MAX_BODY_BYTES + 1, 2 << 20, 6 << 20)) {
+    for (int size : List.of(Bodies.MAX_BODY_BYTES + 1, 2 << 20, 6 << 20)) {
       String body = "[" + " ".repeat(size - 2) + "]";
       for (int i = 0; i < 8; i++) {
         RawHttp.Reply reply = http.send("DELETE", zonePath(zone) + "/batch", body);

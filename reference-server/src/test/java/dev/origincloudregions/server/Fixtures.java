@@ -3,6 +3,7 @@ package dev.origincloudregions.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.origincloudregions.sdk.ApiError;
 import dev.origincloudregions.sdk.ApiException;
 import dev.origincloudregions.sdk.MappingRequest;
@@ -38,6 +39,41 @@ final class Fixtures {
       items.add("{\"ip\":\"" + ip + "\",\"vendor\":\"aws\",\"region\":\"us-east-1\"}");
     }
     return "[" + String.join(",", items) + "]";
+  }
+
+  /** A JSON v2 batch put body mapping every IP to aws/us-east-1. */
+  static String v2PutBody(List<String> ips) {
+    return v2PutBody(ips, "aws", "us-east-1");
+  }
+
+  /** A JSON v2 batch put body mapping every IP to one vendor and region. */
+  static String v2PutBody(List<String> ips, String vendor, String region) {
+    List<String> items = new ArrayList<>();
+    for (String ip : ips) {
+      items.add(v2Entry(ip, vendor, region));
+    }
+    return "[" + String.join(",", items) + "]";
+  }
+
+  /** A v2 request object: {@code {"origin_ip", "vendor", "region"}}. */
+  static String v2Entry(String ip, String vendor, String region) {
+    return "{\"origin_ip\":\"" + ip + "\",\"vendor\":\"" + vendor + "\",\"region\":\"" + region + "\"}";
+  }
+
+  /** {@code count} distinct documentation addresses (canonical), IPv4 and IPv6 interleaved, not in list order. */
+  static List<String> docIps(int count) {
+    List<String> ips = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ips.add(i % 2 == 0 && i / 2 < 768 ? docIpv4(i / 2) : docIpv6(i));
+    }
+    return ips;
+  }
+
+  /** The field names of a JSON object, in order. */
+  static List<String> fieldNames(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   /** A JSON array of strings. */

@@ -28,21 +28,42 @@ import java.util.concurrent.atomic.LongAdder;
  * <ul>
  *   <li><b>baseline</b>: {@code GET .../supported_regions}, a precomputed answer: the cost of HTTP
  *       itself;
- *   <li><b>batch delete</b>: {@code DELETE .../batch} with 100 IPs, each of which is mapped, so every
+ *   <li><b>batch delete, v1 and v2</b>: {@code DELETE .../cache/origin_cloud_regions/batch} and
+ *       {@code DELETE .../origin/cloud_regions/batch} with 100 IPs, each of which is mapped, so every
  *       request parses, canonicalises and removes 100 mappings and writes 100 results. Each client
- *       owns {@value #ZONES_PER_CLIENT} zones; a round re-seeds them all by batch upsert (not
- *       counted), then, after a barrier, deletes them all (counted).
+ *       owns {@value #ZONES_PER_CLIENT} zones; a round re-seeds them all by the same family's batch
+ *       upsert (not counted), then, after a barrier, deletes them all (counted).
  * </ul>
  *
- * <p>Both phases alternate twice after a warm-up, and the totals are compared: the goal is a
- * batch-delete throughput of at least half the baseline's. Every delete is checked to have deleted
- * all 100 mappings, so the harness cannot measure a server that does nothing. Settings:
- * {@code -Dload.seconds} per measured phase (default 8), {@code -Dload.warmup} (default 4).
+ * <p>After a warm-up the three phases alternate in {@code load.rounds} rounds (default 2, as the
+ * figures in the README were measured; the families in turn going first), and the totals are
+ * compared: the goal is a batch-delete throughput of at least half the baseline's, for each family.
+ * Every delete is checked to have deleted all 100 mappings, so the harness cannot measure a server
+ * that does nothing. Settings: {@code -Dload.seconds} per workload in all (default 8),
+ * {@code -Dload.rounds} (default 2), {@code -Dload.warmup} (default 4).
  */
 public final class LoadHarness {
   static final int CLIENTS = 4;
   static final int ZONES_PER_CLIENT = 25;
   static final int BATCH = 100;
+
+  /** A family's paths, batch upsert and batch delete, and how a fully successful batch answer ends. */
+  private enum Family {
+    V1("/cache/origin_cloud_regions", "PATCH", "ip", "\"failed\":[]}}}"),
+    V2("/origin/cloud_regions", "PUT", "origin_ip", "\"failed\":[]}}");
+
+    final String path;
+    final String upsertMethod;
+    final String ipKey;
+    final String allSucceeded;
+
+    Family(String path, String upsertMethod, String ipKey, String allSucceeded) {
+      this.path = path;
+      this.upsertMethod = upsertMethod;
+      this.ipKey = ipKey;
+      this.allSucceeded = allSucceeded;
+    }
+  }
 
   private final URI base;
   private final String token;
@@ -82,28 +103,42 @@ public final class LoadHarness {
   public static void main(String[] args) throws Exception {
     int seconds = Integer.getInteger("load.seconds", 8);
     int warmup = Integer.getInteger("load.warmup", 4);
+    int rounds = Math.max(2, Integer.getInteger("load.rounds", 2));
     LongAdder logged = new LongAdder();
     try (ReferenceServer server = ReferenceServer.start(Options.defaults().requestLog(line -> logged.increment()))) {
       LoadHarness harness = new LoadHarness(server.baseUrl(), server.token());
       System.out.printf(Locale.ROOT, "Load harness: %d clients, %d cores, Java %s, server %s%n", CLIENTS,
           Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), server.baseUrl());
       harness.supportedRegions(warmup);
-      harness.batchDeletes(warmup);
+      harness.batchDeletes(warmup, Family.V1);
+      harness.batchDeletes(warmup, Family.V2);
       Result baseline = new Result();
-      Result deletes = new Result();
-      for (int i = 0; i < 2; i++) {
-        baseline.add(harness.supportedRegions(seconds / 2.0));
-        deletes.add(harness.batchDeletes(seconds / 2.0));
+      Result v1 = new Result();
+      Result v2 = new Result();
+      for (int i = 0; i < rounds; i++) {
+        // The families take turns going first, so neither always follows the baseline.
+        double phase = (double) seconds / rounds;
+        baseline.add(harness.supportedRegions(phase));
+        Family first = i % 2 == 0 ? Family.V1 : Family.V2;
+        Family second = i % 2 == 0 ? Family.V2 : Family.V1;
+        (first == Family.V1 ? v1 : v2).add(harness.batchDeletes(phase, first));
+        (second == Family.V1 ? v1 : v2).add(harness.batchDeletes(phase, second));
       }
       System.out.println();
       System.out.println("| workload | requests | throughput (req/s) | p50 (ms) | p99 (ms) |");
       System.out.println("|---|---:|---:|---:|---:|");
       print("GET supported_regions (baseline)", baseline);
-      print("DELETE batch, 100 IPs each", deletes);
-      double ratio = deletes.throughput() / baseline.throughput();
-      System.out.printf(Locale.ROOT, "%nbatch-delete / baseline throughput ratio: %.2f (goal >= 0.50: %s); "
-              + "%.0f mappings deleted per second; %d requests logged%n",
-          ratio, ratio >= 0.5 ? "met" : "NOT met", deletes.throughput() * BATCH, logged.sum());
+      print("v1 DELETE batch, 100 IPs each", v1);
+      print("v2 DELETE batch, 100 IPs each", v2);
+      System.out.println();
+      for (Family family : Family.values()) {
+        Result deletes = family == Family.V1 ? v1 : v2;
+        double ratio = deletes.throughput() / baseline.throughput();
+        System.out.printf(Locale.ROOT, "%s batch-delete / baseline throughput ratio: %.2f (goal >= 0.50: %s); "
+                + "%.0f mappings deleted per second%n",
+            family.name().toLowerCase(Locale.ROOT), ratio, ratio >= 0.5 ? "met" : "NOT met", deletes.throughput() * BATCH);
+      }
+      System.out.printf(Locale.ROOT, "%d requests logged%n", logged.sum());
     }
   }
 
@@ -146,7 +181,7 @@ public final class LoadHarness {
     }
   }
 
-  private Result batchDeletes(double seconds) throws Exception {
+  private Result batchDeletes(double seconds, Family family) throws Exception {
     long deadline = System.nanoTime() + (long) (seconds * 1e9);
     AtomicLong roundStart = new AtomicLong();
     LongAdder deleteNanos = new LongAdder();
@@ -169,20 +204,22 @@ public final class LoadHarness {
           for (int z = 0; z < ZONES_PER_CLIENT; z++) {
             zones.add(zone());
           }
-          HttpRequest.BodyPublisher upsert = HttpRequest.BodyPublishers.ofString(upsertBody());
+          HttpRequest.BodyPublisher upsert = HttpRequest.BodyPublishers.ofString(upsertBody(family.ipKey));
           HttpRequest.BodyPublisher delete = HttpRequest.BodyPublishers.ofString(deleteBody());
           LongList latencies = new LongList();
           do {
             for (String zone : zones) {
-              HttpResponse<String> response = client.send(batch(zone, "PATCH", upsert), HttpResponse.BodyHandlers.ofString());
-              require(response.statusCode() == 200 && response.body().endsWith("\"failed\":[]}}}"), response);
+              HttpResponse<String> response = client.send(batch(family, zone, family.upsertMethod, upsert),
+                  HttpResponse.BodyHandlers.ofString());
+              require(response.statusCode() == 200 && response.body().endsWith(family.allSucceeded), response);
             }
             seeded.await();
             for (String zone : zones) {
               long t0 = System.nanoTime();
-              HttpResponse<String> response = client.send(batch(zone, "DELETE", delete), HttpResponse.BodyHandlers.ofString());
+              HttpResponse<String> response = client.send(batch(family, zone, "DELETE", delete),
+                  HttpResponse.BodyHandlers.ofString());
               latencies.add(System.nanoTime() - t0);
-              require(response.statusCode() == 200 && response.body().endsWith("\"failed\":[]}}}"), response);
+              require(response.statusCode() == 200 && response.body().endsWith(family.allSucceeded), response);
             }
             deleted.await();
           } while (more.get());
@@ -202,8 +239,8 @@ public final class LoadHarness {
     }
   }
 
-  private HttpRequest batch(String zone, String method, HttpRequest.BodyPublisher body) {
-    return HttpRequest.newBuilder(URI.create(base + "/zones/" + zone + "/cache/origin_cloud_regions/batch"))
+  private HttpRequest batch(Family family, String zone, String method, HttpRequest.BodyPublisher body) {
+    return HttpRequest.newBuilder(URI.create(base + "/zones/" + zone + family.path + "/batch"))
         .header("Authorization", "Bearer " + token)
         .header("Content-Type", "application/json")
         .method(method, body)
@@ -220,10 +257,10 @@ public final class LoadHarness {
     return ips;
   }
 
-  private static String upsertBody() {
+  private static String upsertBody(String ipKey) {
     List<String> items = new ArrayList<>();
     for (String ip : ips()) {
-      items.add("{\"ip\":\"" + ip + "\",\"vendor\":\"aws\",\"region\":\"us-east-1\"}");
+      items.add("{\"" + ipKey + "\":\"" + ip + "\",\"vendor\":\"aws\",\"region\":\"us-east-1\"}");
     }
     return "[" + String.join(",", items) + "]";
   }

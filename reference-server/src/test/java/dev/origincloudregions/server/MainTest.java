@@ -30,7 +30,7 @@ class MainTest {
     int status = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
     String help = out.toString(StandardCharsets.UTF_8);
     assertThat(status).isZero();
-    assertThat(help).contains("--port", "--host", "--base-path", "--token", "--help");
+    assertThat(help).contains("--port", "--host", "--base-path", "--token", "--help", "--version", "(default 8080)");
     assertThat(help.toLowerCase(Locale.ROOT)).doesNotContain("defect");
     for (Defect defect : Defect.values()) {
       assertThat(help).doesNotContain(defect.name());
@@ -39,7 +39,7 @@ class MainTest {
 
   @Test
   void parsesEveryOption() throws Main.UsageException {
-    Main.CommandLine line = Main.parse(new String[] {"--port", "9000", "--host=localhost", "--base-path", "/api", "--token", "T"});
+    Main.Parsed line = Main.parse(new String[] {"--port", "9000", "--host=localhost", "--base-path", "/api", "--token", "T"});
     assertThat(line.help()).isFalse();
     assertThat(line.options().port()).isEqualTo(9000);
     assertThat(line.options().host()).isEqualTo("localhost");
@@ -52,28 +52,70 @@ class MainTest {
   @Test
   @DisplayName("The hidden --defect flag switches defects on; never by default")
   void hiddenDefectFlag() throws Main.UsageException {
-    Main.CommandLine line = Main.parse(new String[] {"--defect", "racy-batch-delete", "--defect=NO_ZONE_LIMIT"});
+    Main.Parsed line = Main.parse(new String[] {"--defect", "racy-batch-delete", "--defect=NO_ZONE_LIMIT"});
     assertThat(line.options().defects()).containsExactlyInAnyOrder(Defect.RACY_BATCH_DELETE, Defect.NO_ZONE_LIMIT);
     assertThatThrownBy(() -> Main.parse(new String[] {"--defect", "nonsense"})).hasMessageContaining("unknown defect");
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
   @CsvSource(delimiter = '|', textBlock = """
-      --port abc                | --port must be a number from 0 to 65535, not 'abc'
-      --port 70000              | --port must be a number from 0 to 65535, not '70000'
-      --port                    | option --port needs a value
-      --token                   | option --token needs a value
-      --port --token T          | option --port needs a value
-      --bogus                   | unknown option --bogus (see --help)
+      --port abc                | Invalid value for option '--port': must be a number from 0 to 65535, not 'abc'
+      --port 70000              | Invalid value for option '--port': must be a number from 0 to 65535, not '70000'
+      --port                    | Missing required parameter for option '--port' (N)
+      --token                   | Missing required parameter for option '--token' (T)
+      --port --token T          | Expected parameter for option '--port' but found '--token'
+      --bogus                   | unknown option '--bogus' (see --help)
       extra                     | unexpected argument 'extra' (see --help)
-      --base-path api           | --base-path: base path must start with '/': api
-      --help=yes                | option --help takes no value
+      --base-path api           | Invalid value for option '--base-path': base path must start with '/': api
+      --token tök               | Invalid value for option '--token': token must be printable ASCII without spaces
+      --host=                   | Invalid value for option '--host': must not be empty
+      --help=yes                | Invalid value for option '--help': 'yes' is not a boolean
       """)
   void badOptionsGiveOneLineAndStatusTwo(String args, String message) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int status = Main.run(args.split(" "), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(status).isEqualTo(Main.EXIT_USAGE);
     assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("reference-server: " + message + System.lineSeparator());
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @DisplayName("A mistyped option gets one line naming the option it probably meant, and status 2")
+  @CsvSource(delimiter = '|', textBlock = """
+      --prot 8080      | --port
+      --hots 0.0.0.0   | --host
+      --tokn=T         | --token
+      --base_path /api | --base-path
+      --versoin        | --version
+      --hlep           | --help
+      """)
+  void mistypedOptionGetsASuggestion(String args, String meant) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(args.split(" "), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    String name = args.split("[ =]")[0];
+    assertThat(status).isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("reference-server: unknown option '" + name
+        + "'; did you mean " + meant + "? (see --help)" + System.lineSeparator());
+  }
+
+  @Test
+  @DisplayName("The hidden --defect flag is never suggested")
+  void hiddenFlagIsNeverSuggested() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Main.run(new String[] {"--defekt", "X"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("--defect");
+  }
+
+  @Test
+  @DisplayName("--version prints the project's version and exits with 0")
+  void version() {
+    String expected = System.getProperty("project.version");
+    assertThat(expected).as("the build passes project.version").isNotBlank();
+    for (String flag : List.of("--version", "-V")) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      int status = Main.run(new String[] {flag}, new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+      assertThat(status).isZero();
+      assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("reference-server " + expected + System.lineSeparator());
+    }
   }
 
   @Test
@@ -83,7 +125,8 @@ class MainTest {
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(process.exitValue()).isEqualTo(2);
-      assertThat(err.lines().toList()).containsExactly("reference-server: --port must be a number from 0 to 65535, not 'nope'");
+      assertThat(err.lines().toList())
+          .containsExactly("reference-server: Invalid value for option '--port': must be a number from 0 to 65535, not 'nope'");
     } finally {
       process.destroyForcibly();
     }

@@ -242,9 +242,9 @@ class MappingsTest extends ServerTestSupport {
     for (int i = 0; i < Zone.MAX_MAPPINGS; i++) {
       all.add("2001:db8::" + Integer.toHexString(i + 1));
     }
-    for (int from = 0; from < all.size(); from += Api.MAX_BATCH_ITEMS) {
-      RawHttp.Reply seeded = http.send("PATCH", zonePath(zone) + "/batch", upsertBody(all.subList(from, from + Api.MAX_BATCH_ITEMS)));
-      assertThat(seeded.result().path("value").path("succeeded")).hasSize(Api.MAX_BATCH_ITEMS);
+    for (int from = 0; from < all.size(); from += Bodies.MAX_BATCH_ITEMS) {
+      RawHttp.Reply seeded = http.send("PATCH", zonePath(zone) + "/batch", upsertBody(all.subList(from, from + Bodies.MAX_BATCH_ITEMS)));
+      assertThat(seeded.result().path("value").path("succeeded")).hasSize(Bodies.MAX_BATCH_ITEMS);
     }
     String full = http.get(zonePath(zone)).body();
 

@@ -68,8 +68,13 @@ abstract class ServerTestSupport {
     return UUID.randomUUID().toString().replace("-", "");
   }
 
-  /** The API path of a zone's collection. */
+  /** The API path of a zone's collection, v1 family. */
   static String zonePath(String zoneId) {
     return "/zones/" + zoneId + "/cache/origin_cloud_regions";
+  }
+
+  /** The API path of a zone's collection, v2 family. */
+  static String v2Path(String zoneId) {
+    return "/zones/" + zoneId + "/origin/cloud_regions";
   }
 }
