@@ -77,63 +77,27 @@ class BatchHelpersPropertyTest {
   record Progress(int done, int total, BatchResult batch) {}
 
   @Test
-  @DisplayName("BD2, BD4: bulkDeleteAll sends every IP once, in order, at most 100 per request, and merges in input order")
+  @DisplayName("VBD1, BD2, BD4: bulkDeleteAll of both families sends every IP once, in order, at most 100 per request, and merges in input order")
   void bulkDeleteAllSplitsAndMergesAnyInput() {
     qt().withExamples(EXAMPLES)
         .forAll(lists().of(ipTexts()).ofSizes(sizes()))
-        .checkAssert(
-            ips ->
-                checkSplitAndMerge(
-                    ips,
-                    ip -> ip,
-                    listener -> v1.bulkDeleteAll(ZONE, ips, listener),
-                    ip -> new BatchItem(ip, "aws", "us-east-1", null),
-                    "DELETE", V1_BATCH));
+        .checkAssert(ips -> {
+          Function<String, BatchItem> deleted = ip -> new BatchItem(ip, "aws", "us-east-1", null);
+          checkSplitAndMerge(ips, ip -> ip, listener -> client.bulkDeleteAll(ZONE, ips, listener), deleted, "DELETE", V2_BATCH);
+          checkSplitAndMerge(ips, ip -> ip, listener -> v1.bulkDeleteAll(ZONE, ips, listener), deleted, "DELETE", V1_BATCH);
+        });
   }
 
   @Test
-  @DisplayName("BU1, BU2: bulkUpsertAll sends every item once, in order, at most 100 per request, and merges in input order")
-  void bulkUpsertAllSplitsAndMergesAnyInput() {
+  @DisplayName("VBU1, BU1, BU2: bulkPutAll (v2) and bulkUpsertAll (v1) send every item once, in order, at most 100 per request, and merge in input order")
+  void bulkPutAllAndBulkUpsertAllSplitAndMergeAnyInput() {
     qt().withExamples(EXAMPLES)
         .forAll(lists().of(requests()).ofSizes(sizes()))
-        .checkAssert(
-            requests ->
-                checkSplitAndMerge(
-                    requests,
-                    MappingRequest::ip,
-                    listener -> v1.bulkUpsertAll(ZONE, requests, listener),
-                    r -> new BatchItem(r.ip(), r.vendor(), r.region(), null),
-                    "PATCH", V1_BATCH));
-  }
-
-  @Test
-  @DisplayName("VBD1: bulkDeleteAll (v2) sends every IP once, in order, at most 100 per request, and merges in input order")
-  void v2BulkDeleteAllSplitsAndMergesAnyInput() {
-    qt().withExamples(EXAMPLES)
-        .forAll(lists().of(ipTexts()).ofSizes(sizes()))
-        .checkAssert(
-            ips ->
-                checkSplitAndMerge(
-                    ips,
-                    ip -> ip,
-                    listener -> client.bulkDeleteAll(ZONE, ips, listener),
-                    ip -> new BatchItem(ip, "aws", "us-east-1", null),
-                    "DELETE", V2_BATCH));
-  }
-
-  @Test
-  @DisplayName("VBU1: bulkPutAll (v2) sends every item once, in order, at most 100 per request, and merges in input order")
-  void v2BulkPutAllSplitsAndMergesAnyInput() {
-    qt().withExamples(EXAMPLES)
-        .forAll(lists().of(requests()).ofSizes(sizes()))
-        .checkAssert(
-            requests ->
-                checkSplitAndMerge(
-                    requests,
-                    MappingRequest::ip,
-                    listener -> client.bulkPutAll(ZONE, requests, listener),
-                    r -> new BatchItem(r.ip(), r.vendor(), r.region(), null),
-                    "PUT", V2_BATCH));
+        .checkAssert(requests -> {
+          Function<MappingRequest, BatchItem> applied = r -> new BatchItem(r.ip(), r.vendor(), r.region(), null);
+          checkSplitAndMerge(requests, MappingRequest::ip, l -> client.bulkPutAll(ZONE, requests, l), applied, "PUT", V2_BATCH);
+          checkSplitAndMerge(requests, MappingRequest::ip, l -> v1.bulkUpsertAll(ZONE, requests, l), applied, "PATCH", V1_BATCH);
+        });
   }
 
   private static <T> void checkSplitAndMerge(

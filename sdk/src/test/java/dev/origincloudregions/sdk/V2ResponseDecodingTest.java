@@ -11,6 +11,9 @@ import static dev.origincloudregions.sdk.Fixtures.V2_LIST_TWO;
 import static dev.origincloudregions.sdk.Fixtures.V2_SINGLE_200;
 import static dev.origincloudregions.sdk.Fixtures.ZONE;
 import static dev.origincloudregions.sdk.Fixtures.example;
+import static dev.origincloudregions.sdk.ResponseDecodingTest.DOCUMENTED_BATCH_ITEMS;
+import static dev.origincloudregions.sdk.ResponseDecodingTest.DOCUMENTED_MAPPING;
+import static dev.origincloudregions.sdk.ResponseDecodingTest.MARCH_1_NOON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
@@ -25,19 +28,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Every documented v2 example response (cloudflare-api-notes.md sections 4.8 to 4.14) decodes into the
  * records, field by field, and every documented v2 error example into an {@link ApiException} with its
- * status, code and message; the v2 shapes' unknown fields and missing parts are handled as v1's.
+ * status, code and message; the v2 shapes' unknown fields and missing parts are handled as v1's. The
+ * documented v2 bodies hold the same mapping and batch items as the v1 ones, so the expected values are
+ * {@link ResponseDecodingTest}'s.
  */
 class V2ResponseDecodingTest {
-  static final OffsetDateTime MARCH_1_NOON = OffsetDateTime.parse("2026-03-01T12:00:00Z");
-
-  /** The mapping that {@link Fixtures#V2_SINGLE_200} documents (get and put answer the same shape). */
-  static final Mapping DOCUMENTED_MAPPING = new Mapping("192.0.2.1", "aws", "us-east-1", MARCH_1_NOON);
-
-  /** The applied items both documented v2 batch answers hold. */
-  static final List<BatchItem> DOCUMENTED_BATCH_ITEMS = List.of(
-      new BatchItem("192.0.2.1", "aws", "us-east-1", null),
-      new BatchItem("2001:db8::1", "gcp", "us-central1", null));
-
   final RecordingServer server = new RecordingServer();
   final OriginCloudRegions client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build();
 
