@@ -82,7 +82,8 @@ public final class PactChecks {
       SynchronousRequestResponse http = i.asSynchronousRequestResponse();
       List<String> rules = rules(i.getDescription());
       boolean referenceOnly = rules.stream().anyMatch(r -> Rules.get(r).referenceOnly());
-      checks.add(new Check(name(i.getDescription()), "pact: " + i.getDescription(), "v1", rules, referenceOnly,
+      String family = http.getRequest().getPath().contains("/origin/cloud_regions") ? "v2" : "v1";
+      checks.add(new Check(name(i.getDescription()), "pact: " + i.getDescription(), family, rules, referenceOnly,
           Check.Phase.MAIN, Check.Tries.ONE, new Check.Cost(6, 0), t -> verify(t, http)));
     }
     return checks;
@@ -127,7 +128,8 @@ public final class PactChecks {
   /** Runs one interaction against the target: states, request, comparison, teardown. */
   static void verify(Target t, SynchronousRequestResponse interaction) {
     String rule = rules(interaction.getDescription()).get(0);
-    PactStates states = new PactStates(t);
+    boolean v2 = isV2(interaction);
+    PactStates states = new PactStates(t, v2);
     try {
       Map<String, Object> context = states.setUp(interaction.getProviderStates());
       IRequest request = interaction.getRequest().generatedRequest(context, GeneratorTestMode.Provider);
@@ -142,12 +144,43 @@ public final class PactChecks {
       }
       List<String> problems = mismatches(interaction, context, ex);
       if (!problems.isEmpty()) {
-        throw new Violation(blame(problems, rules(interaction.getDescription()), ex), "the answer does not match the pact "
+        List<String> rules = rules(interaction.getDescription());
+        throw new Violation(v2 ? blameV2(problems, rules) : blame(problems, rules, ex), "the answer does not match the pact "
             + "interaction '" + interaction.getDescription() + "':\n    - " + String.join("\n    - ", problems), ex);
       }
     } finally {
       states.tearDown();
     }
+  }
+
+  /** Whether an interaction's path is of the v2 family, {@code /zones/{zone_id}/origin/cloud_regions}. */
+  static boolean isV2(SynchronousRequestResponse interaction) {
+    return interaction.getRequest().getPath().contains("/origin/cloud_regions");
+  }
+
+  /**
+   * The rules a mismatch of a v2 interaction breaks. A wrong status is the interaction's first rule alone (its
+   * body differs because of it); a missing {@code origin_ip} key, or a result that is not flat (no {@code
+   * succeeded}/{@code failed} at its top), is VK1; a wrong content type E2; anything else (values, lengths, extra
+   * keys where the pact allows none, spellings of addresses) the interaction's first rule, which names the
+   * operation (VBD1, VBU1, VL1, VG1, VP1).
+   */
+  static List<Breach> blameV2(List<String> problems, List<String> rules) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    if (problems.stream().anyMatch(p -> p.startsWith("status:"))) {
+      return Breach.parse(rules.get(0));
+    }
+    for (String p : problems) {
+      boolean missingKeys = p.contains("missing the following keys");
+      if (missingKeys && (p.contains("origin_ip") || p.contains("succeeded") || p.contains("failed"))) {
+        out.add("VK1");
+      } else if (p.startsWith("header") && p.toLowerCase(Locale.ROOT).contains("content-type")) {
+        out.add("E2");
+      } else {
+        out.add(rules.get(0));
+      }
+    }
+    return Breach.parse(String.join(", ", out));
   }
 
   private static final Pattern QUOTED = Pattern.compile("['\"]([0-9A-Fa-f:.]{2,45})['\"]");
