@@ -42,26 +42,18 @@ import org.junit.jupiter.api.TestFactory;
  */
 class MutantZooTest {
   /**
-   * The mutants whose rule has no check yet: the v2 rules of contract section 9 (issue 11 adds their checks). They
-   * are declared with their rules in the registry like every other mutant, but not run, since no check could
-   * catch them. This set only shrinks: a mutant whose rule gains a check must leave it (and is then run and must
-   * be caught), which {@link #theMutantsAwaitingV2ChecksHaveNoCheckYet} enforces.
+   * The mutants that no check of the suite catches yet: v2 defects that the pact's single exchanges cannot show
+   * (two stores, a batch put that replaces, a put's modified_on, other mappings' times) or that lie in a [ref] part
+   * of a rule the pact does not assert (a page past the end, put's agreement by canonical form). Issue 11 adds
+   * their checks. They are declared with their rules in the registry like every other mutant, but not run. This
+   * set only shrinks: a mutant whose rule gains a check other than a pact interaction must leave it (and is then
+   * run and must be caught), which {@link #theMutantsAwaitingV2ChecksHaveNoCheckYet} enforces.
    */
   static final Set<Mutant> AWAITING_V2_CHECKS = Collections.unmodifiableSet(EnumSet.of(
-      Mutant.V2_HYPHEN_ORIGIN_IP_KEY,
-      Mutant.V2_V1_ENVELOPE,
       Mutant.V2_SEPARATE_STORES,
-      Mutant.V2_PAGES_OVERLAP,
-      Mutant.V2_PAGES_SKIP,
-      Mutant.V2_TOTAL_PAGES_OFF_BY_ONE,
       Mutant.V2_PAGE_PAST_END_REFUSED,
-      Mutant.V2_PER_PAGE_CLAMPED,
-      Mutant.V2_PUT_MISMATCH_ACCEPTED,
       Mutant.V2_PUT_MATCHES_RAW_TEXT,
       Mutant.V2_BATCH_PUT_REPLACES_ZONE,
-      Mutant.V2_DELETE_ANSWERS_ENTRY,
-      Mutant.V2_DELETE_ECHOES_PATH_TEXT,
-      Mutant.V2_BATCH_DELETE_BARE_SUCCEEDED,
       Mutant.V2_PUT_KEEPS_MODIFIED_ON,
       Mutant.V2_CHANGE_TOUCHES_ZONE));
 
@@ -109,9 +101,13 @@ class MutantZooTest {
     return String.join(", ", out);
   }
 
-  /** Whether some check of the suite covers {@code rule}. */
+  /**
+   * Whether some check of the suite other than a pact interaction covers {@code rule}. The pact's v2 interactions
+   * cover VL1, VP1 and VBU1 one exchange at a time and catch the defects one exchange shows (those mutants left
+   * {@link #AWAITING_V2_CHECKS}); the ones still awaiting need checks of their own.
+   */
   static boolean hasACheck(String rule) {
-    return Suite.all().stream().anyMatch(c -> c.rules().contains(rule));
+    return Suite.all().stream().anyMatch(c -> !c.name().startsWith("pact-") && c.rules().contains(rule));
   }
 
   /** The mutants the zoo runs: all but those awaiting v2 checks. */

@@ -165,14 +165,18 @@ public final class PactChecks {
    * keys where the pact allows none, spellings of addresses) the interaction's first rule, which names the
    * operation (VBD1, VBU1, VL1, VG1, VP1).
    */
+  private static final String MISSING_KEYS = "missing the following keys:";
+
   static List<Breach> blameV2(List<String> problems, List<String> rules) {
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
     if (problems.stream().anyMatch(p -> p.startsWith("status:"))) {
       return Breach.parse(rules.get(0));
     }
     for (String p : problems) {
-      boolean missingKeys = p.contains("missing the following keys");
-      if (missingKeys && (p.contains("origin_ip") || p.contains("succeeded") || p.contains("failed"))) {
+      int at = p.indexOf(MISSING_KEYS);
+      List<String> missing = at < 0 ? List.of()
+          : List.of(p.substring(at + MISSING_KEYS.length()).replaceAll("[\\[\\]]", "").trim().split("\\s*,\\s*"));
+      if (missing.contains("origin_ip") || missing.contains("succeeded") || missing.contains("failed")) {
         out.add("VK1");
       } else if (p.startsWith("header") && p.toLowerCase(Locale.ROOT).contains("content-type")) {
         out.add("E2");

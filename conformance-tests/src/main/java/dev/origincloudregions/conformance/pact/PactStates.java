@@ -138,10 +138,13 @@ final class PactStates {
     int failed;
     if (v2) {
       JsonNode result = ex.json() == null ? null : ex.json().path("result");
-      if (ex.status() != 200 || result == null || !result.path("succeeded").isArray()
-          || !result.path("failed").isArray()) {
+      if (ex.status() != 200) {
         throw new Violation("VBU1", "provider state '" + MAPPINGS_EXIST + "' could not be set up: the v2 batch put"
-            + " answered " + ex.status() + " without a flat {succeeded, failed} result", ex);
+            + " answered " + ex.status(), ex);
+      }
+      if (result == null || !result.path("succeeded").isArray() || !result.path("failed").isArray()) {
+        throw new Violation("VK1", "provider state '" + MAPPINGS_EXIST + "' could not be set up: the v2 batch put"
+            + " answered no flat {succeeded, failed} result", ex);
       }
       succeeded = result.path("succeeded").size();
       failed = result.path("failed").size();
@@ -188,7 +191,13 @@ final class PactStates {
         throw new Violation("VL1", "provider state '" + NO_OTHER_MAPPING + "': the v2 list (page " + page
             + ") answered " + ex.status() + " without a result array", ex);
       }
-      result.forEach(e -> ips.add(e.path("origin_ip").asText()));
+      for (JsonNode e : result) {
+        if (!e.path("origin_ip").isTextual()) {
+          throw new Violation("VK1", "provider state '" + NO_OTHER_MAPPING + "': a v2 list entry without the key"
+              + " origin_ip: " + e, ex);
+        }
+        ips.add(e.path("origin_ip").asText());
+      }
       if (result.size() < 100) {
         break;
       }

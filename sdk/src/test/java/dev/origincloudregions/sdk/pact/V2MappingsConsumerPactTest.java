@@ -15,6 +15,7 @@ import static dev.origincloudregions.sdk.pact.Contract.failure;
 import static dev.origincloudregions.sdk.pact.Contract.ipsParam;
 import static dev.origincloudregions.sdk.pact.Contract.mappingsParam;
 import static dev.origincloudregions.sdk.pact.V2Contract.deletedResult;
+import static dev.origincloudregions.sdk.pact.V2Contract.deletedResultWithNoOtherKey;
 import static dev.origincloudregions.sdk.pact.V2Contract.entryResult;
 import static dev.origincloudregions.sdk.pact.V2Contract.jsonRequest;
 import static dev.origincloudregions.sdk.pact.V2Contract.mappingBody;
@@ -291,7 +292,7 @@ class V2MappingsConsumerPactTest {
             .method("DELETE"), "/192.0.2.1")
         .willRespondWith()
         .status(200)
-        .body(deletedResult(AWS.ip()))
+        .body(deletedResultWithNoOtherKey(AWS.ip()))
         .toPact(V4Pact.class);
   }
 
