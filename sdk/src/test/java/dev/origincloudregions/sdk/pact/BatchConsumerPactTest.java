@@ -41,9 +41,7 @@ import dev.origincloudregions.sdk.ApiException;
 import dev.origincloudregions.sdk.BatchItem;
 import dev.origincloudregions.sdk.BatchResult;
 import dev.origincloudregions.sdk.MappingRequest;
-import dev.origincloudregions.sdk.OriginCloudRegions;
 import dev.origincloudregions.sdk.OriginCloudRegionsV1;
-import dev.origincloudregions.sdk.RetryPolicy;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -316,11 +314,7 @@ class BatchConsumerPactTest {
   @PactTestFor(pactMethod = "batchDeleteWithoutCredentials")
   @DisplayName("A2: a client built with noCredentials() gets ApiException 401 with code 10000")
   void missingCredentialsAreRefused(MockServer server) {
-    OriginCloudRegionsV1 anonymous = OriginCloudRegions.builder()
-        .baseUrl(server.getUrl())
-        .noCredentials()
-        .retryPolicy(RetryPolicy.NONE)
-        .build().v1();
+    OriginCloudRegionsV1 anonymous = Contract.anonymous(server).v1();
 
     ApiException e = catchThrowableOfType(ApiException.class,
         () -> anonymous.bulkDelete(EXAMPLE_ZONE, List.of("192.0.2.1")));

@@ -70,6 +70,15 @@ final class Contract {
         .build().v1();
   }
 
+  /** The SDK without credentials, against the mock server and never retrying: the auth refusals' client. */
+  static OriginCloudRegions anonymous(MockServer server) {
+    return OriginCloudRegions.builder()
+        .baseUrl(server.getUrl())
+        .noCredentials()
+        .retryPolicy(RetryPolicy.NONE)
+        .build();
+  }
+
   /**
    * State: these mappings exist. Parameter {@code mappings}: a list of {@code {ip, vendor, region}}. The
    * verifier creates them (batch upsert) and deletes exactly them afterwards.

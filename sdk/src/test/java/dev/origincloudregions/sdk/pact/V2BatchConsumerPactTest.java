@@ -42,7 +42,6 @@ import dev.origincloudregions.sdk.BatchItem;
 import dev.origincloudregions.sdk.BatchResult;
 import dev.origincloudregions.sdk.MappingRequest;
 import dev.origincloudregions.sdk.OriginCloudRegions;
-import dev.origincloudregions.sdk.RetryPolicy;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -240,11 +239,7 @@ class V2BatchConsumerPactTest {
   @PactTestFor(pactMethod = "batchDeleteWithoutCredentials")
   @DisplayName("A2: a v2 client built with noCredentials() gets ApiException 401 with code 10000")
   void missingCredentialsAreRefused(MockServer server) {
-    OriginCloudRegions anonymous = OriginCloudRegions.builder()
-        .baseUrl(server.getUrl())
-        .noCredentials()
-        .retryPolicy(RetryPolicy.NONE)
-        .build();
+    OriginCloudRegions anonymous = Contract.anonymous(server);
 
     ApiException e = catchThrowableOfType(ApiException.class,
         () -> anonymous.bulkDelete(EXAMPLE_ZONE, List.of("192.0.2.1")));
