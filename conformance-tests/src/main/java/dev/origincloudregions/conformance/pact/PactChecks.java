@@ -158,6 +158,8 @@ public final class PactChecks {
     return interaction.getRequest().getPath().contains("/origin/cloud_regions");
   }
 
+  private static final String MISSING_KEYS = "missing the following keys:";
+
   /**
    * The rules a mismatch of a v2 interaction breaks. A wrong status is the interaction's first rule alone (its
    * body differs because of it); a missing {@code origin_ip} key, or a result that is not flat (no {@code
@@ -165,8 +167,6 @@ public final class PactChecks {
    * keys where the pact allows none, spellings of addresses) the interaction's first rule, which names the
    * operation (VBD1, VBU1, VL1, VG1, VP1).
    */
-  private static final String MISSING_KEYS = "missing the following keys:";
-
   static List<Breach> blameV2(List<String> problems, List<String> rules) {
     java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
     if (problems.stream().anyMatch(p -> p.startsWith("status:"))) {
