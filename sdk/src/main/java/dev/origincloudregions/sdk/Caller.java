@@ -31,6 +31,7 @@ final class Caller {
       OriginCloudRegionsException failure;
       Duration wait;
       try {
+        RequestLog.attempt(attempt);
         return request.get();
       } catch (HttpError e) {
         ApiException error = e.toApiException(operation);

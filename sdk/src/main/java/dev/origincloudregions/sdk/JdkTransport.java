@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Feign's transport: one shared {@link HttpClient}, which sends PATCH and a body on DELETE, keeps
@@ -38,11 +39,13 @@ final class JdkTransport implements Client {
   private final HttpClient http;
   private final Credentials credentials;
   private final String userAgent;
+  private final @Nullable RequestLog log;
 
-  JdkTransport(HttpClient http, Credentials credentials, String userAgent) {
+  JdkTransport(HttpClient http, Credentials credentials, String userAgent, @Nullable RequestLog log) {
     this.http = http;
     this.credentials = credentials;
     this.userAgent = userAgent;
+    this.log = log;
   }
 
   @Override
@@ -73,11 +76,27 @@ final class JdkTransport implements Client {
     builder.header("User-Agent", userAgent);
 
     HttpResponse<byte[]> response;
+    long start = log == null ? 0 : System.nanoTime();
     try {
       response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for " + request.httpMethod() + " " + uri);
+      IOException interrupted =
+          new InterruptedIOException("interrupted while waiting for " + request.httpMethod() + " " + uri);
+      if (log != null) {
+        log.failed(request.httpMethod().name(), uri, interrupted, System.nanoTime() - start);
+      }
+      throw interrupted;
+    } catch (IOException e) {
+      if (log != null) {
+        log.failed(request.httpMethod().name(), uri, e, System.nanoTime() - start);
+      }
+      throw e;
+    }
+    if (log != null) {
+      log.answered(
+          request.httpMethod().name(), uri, response.statusCode(),
+          response.headers().firstValue("cf-ray").orElse(null), System.nanoTime() - start);
     }
     Map<String, Collection<String>> headers = new LinkedHashMap<>(response.headers().map());
     return Response.builder()

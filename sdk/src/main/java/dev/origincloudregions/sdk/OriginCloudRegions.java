@@ -1,10 +1,8 @@
 package dev.origincloudregions.sdk;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.origincloudregions.sdk.generated.api.OriginCloudRegionsApi;
-import dev.origincloudregions.sdk.generated.invoker.ApiClient;
+import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
@@ -12,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -68,38 +67,37 @@ public final class OriginCloudRegions {
   private final String baseUrl;
   private final Credentials credentials;
 
-  private OriginCloudRegions(Builder b, Credentials credentials) {
+  private OriginCloudRegions(Builder b, Settings settings) {
     this.caller = new Caller(b.retryPolicy);
-    this.baseUrl = b.baseUrl;
-    this.credentials = credentials;
+    this.baseUrl = settings.baseUrl();
+    this.credentials = settings.credentials();
 
-    ApiClient apiClient = new ApiClient();
-    ObjectMapper mapper = apiClient.getObjectMapper(); // the same instance the encoder and decoder use
-    mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL); // never send null fields
-    mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    apiClient.setBasePath(b.baseUrl);
-
+    // The generated ApiClient is not used: its constructor creates an SLF4J logger, and SLF4J prints a
+    // warning on the first call of an application without an SLF4J provider. The generated interface is
+    // wired here instead, with the mapper settings the generated ApiClient would use (Mappers).
+    ObjectMapper mapper = Mappers.create();
     HttpClient http =
         HttpClient.newBuilder()
             // Plain HTTP/1.1 for http:// (no h2c upgrade dance); HTTP/2 where TLS can negotiate it.
-            .version(b.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+            .version(baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
             .connectTimeout(b.connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    apiClient
-        .getFeignBuilder()
-        .client(new JdkTransport(http, credentials, b.userAgent))
-        .options(
-            new Request.Options(
-                b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                false))
-        .retryer(Retryer.NEVER_RETRY) // retries are ours: see Caller
-        .encoder(new JsonBodyEncoder(mapper)) // every body is JSON: no form check, one writer per type
-        .decoder(new JsonBodyDecoder(mapper)) // reads to the end, so that the connection is kept
-        .errorDecoder(new HttpError.Decoder(mapper))
-        .logLevel(Logger.Level.NONE);
-    this.api = apiClient.buildClient(OriginCloudRegionsApi.class);
+    this.api =
+        Feign.builder()
+            .client(new JdkTransport(http, credentials, b.userAgent, settings.requestLog()))
+            .options(
+                new Request.Options(
+                    b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                    b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                    false))
+            .retryer(Retryer.NEVER_RETRY) // retries are ours: see Caller
+            .encoder(new JsonBodyEncoder(mapper)) // every body is JSON: no form check, one writer per type
+            .decoder(new JsonBodyDecoder(mapper)) // reads to the end, so that the connection is kept
+            .errorDecoder(new HttpError.Decoder(mapper))
+            .logger(new Logger.NoOpLogger())
+            .logLevel(Logger.Level.NONE)
+            .target(OriginCloudRegionsApi.class, baseUrl);
   }
 
   /** Starts configuring a client. */
@@ -265,13 +263,18 @@ public final class OriginCloudRegions {
         + ", retryPolicy=" + caller.retryPolicy() + "}";
   }
 
+  /** The builder's settings after the environment filled the unset ones. */
+  private record Settings(String baseUrl, Credentials credentials, @Nullable RequestLog requestLog) {}
+
   /**
    * Configures an {@link OriginCloudRegions} client. Only credentials are needed; they default to the
    * {@code CLOUDFLARE_API_TOKEN} environment variable, as in Cloudflare's own SDKs.
    */
   public static final class Builder {
-    private String baseUrl = DEFAULT_BASE_URL;
+    private @Nullable String baseUrl;
     private @Nullable Credentials credentials;
+    private @Nullable Boolean logRequests;
+    private Environment environment = Environment.SYSTEM;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -279,27 +282,34 @@ public final class OriginCloudRegions {
 
     private Builder() {}
 
-    /** The API's base URL, path included; default {@value OriginCloudRegions#DEFAULT_BASE_URL}. */
+    /**
+     * The API's base URL, path included; default {@code CLOUDFLARE_BASE_URL} when set, else {@value
+     * OriginCloudRegions#DEFAULT_BASE_URL}.
+     */
     public Builder baseUrl(String baseUrl) {
-      Objects.requireNonNull(baseUrl, "baseUrl == null");
+      this.baseUrl = checkBaseUrl(Objects.requireNonNull(baseUrl, "baseUrl == null"), "baseUrl");
+      return this;
+    }
+
+    /** A valid base URL without a trailing slash; {@code name} says where it came from. */
+    private static String checkBaseUrl(String baseUrl, String name) {
       if (baseUrl.indexOf('@') >= 0) {
         // User info would be repeated in toString() and in error messages; the URL is not shown.
         throw new IllegalArgumentException(
-            "baseUrl must not contain '@' (user info): credentials go in apiToken(...) or emailAndKey(...)");
+            name + " must not contain '@' (user info): credentials go in apiToken(...) or emailAndKey(...)");
       }
       URI uri;
       try {
         uri = URI.create(baseUrl);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("baseUrl is not a URL: '" + baseUrl + "'", e);
+        throw new IllegalArgumentException(name + " is not a URL: '" + baseUrl + "'", e);
       }
       if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
         throw new IllegalArgumentException(
-            "baseUrl must be an absolute http or https URL, for example " + DEFAULT_BASE_URL + ", got '"
+            name + " must be an absolute http or https URL, for example " + DEFAULT_BASE_URL + ", got '"
                 + baseUrl + "'");
       }
-      this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-      return this;
+      return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /**
@@ -356,22 +366,43 @@ public final class OriginCloudRegions {
     }
 
     /**
-     * Builds the client.
+     * Logs one line per HTTP request, whether it was answered or not: method, path and query, status (or
+     * the exception when no answer came), attempt number, duration and Cloudflare's {@code cf-ray} id,
+     * through the {@link System.Logger} named {@code dev.origincloudregions.sdk} at level {@code INFO}.
+     * Never a header, a body or a credential. Default: off, unless {@code CLOUDFLARE_LOG=debug}; this
+     * setting wins over the variable.
+     */
+    public Builder logRequests(boolean logRequests) {
+      this.logRequests = logRequests;
+      return this;
+    }
+
+    /** Where the unset settings come from instead of the JVM's environment: for tests. */
+    Builder environment(Map<String, String> variables) {
+      this.environment = Environment.of(Objects.requireNonNull(variables, "variables == null"));
+      return this;
+    }
+
+    /**
+     * Builds the client. Settings not given come from the environment, as in Cloudflare's own SDKs:
+     * credentials from {@code CLOUDFLARE_API_TOKEN}, or else {@code CLOUDFLARE_EMAIL} with {@code
+     * CLOUDFLARE_API_KEY}; the base URL from {@code CLOUDFLARE_BASE_URL}; request logging from {@code
+     * CLOUDFLARE_LOG=debug}.
      *
-     * @throws IllegalStateException when no credentials were given and {@code CLOUDFLARE_API_TOKEN} is
-     *     not set
+     * @throws IllegalStateException when no credentials were given and the environment has none, or
+     *     only half of the email and key pair, or {@code CLOUDFLARE_LOG} has an unknown value
+     * @throws IllegalArgumentException when a variable's value cannot be used (it names the variable
+     *     and never repeats a secret)
      */
     public OriginCloudRegions build() {
-      Credentials c = credentials;
-      if (c == null) {
-        String fromEnv = System.getenv("CLOUDFLARE_API_TOKEN");
-        if (fromEnv == null || fromEnv.isBlank()) {
-          throw new IllegalStateException(
-              "No credentials: call apiToken(...) or emailAndKey(...), or set CLOUDFLARE_API_TOKEN");
-        }
-        c = Credentials.token(fromEnv.trim(), "CLOUDFLARE_API_TOKEN");
+      Credentials c = credentials != null ? credentials : environment.credentials();
+      String url = baseUrl;
+      if (url == null) {
+        String fromEnv = environment.get(Environment.BASE_URL);
+        url = fromEnv == null ? DEFAULT_BASE_URL : checkBaseUrl(fromEnv, Environment.BASE_URL);
       }
-      return new OriginCloudRegions(this, c);
+      boolean log = logRequests != null ? logRequests : environment.logRequests();
+      return new OriginCloudRegions(this, new Settings(url, c, log ? RequestLog.SYSTEM_LOGGER : null));
     }
 
     private static Duration positive(Duration d, String name) {
