@@ -9,6 +9,8 @@ import feign.Retryer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -66,9 +68,11 @@ public final class OriginCloudRegions {
   private final Caller caller;
   private final String baseUrl;
   private final Credentials credentials;
+  private final boolean zoneLimitCheck;
 
   private OriginCloudRegions(Builder b, Settings settings) {
     this.caller = new Caller(b.retryPolicy);
+    this.zoneLimitCheck = b.zoneLimitCheck;
     this.baseUrl = settings.baseUrl();
     this.credentials = settings.credentials();
 
@@ -212,11 +216,32 @@ public final class OriginCloudRegions {
   /**
    * Creates or replaces any number of mappings, {@value #MAX_BATCH_SIZE} per request, in input order;
    * results are merged as in {@link #bulkDeleteAll(String, List, BatchProgressListener)}.
+   *
+   * <p>Before sending anything it checks that the new mappings fit the zone's limit of 3,500 (the
+   * distinct IPs, by canonical form, that the zone does not hold yet): one request for the zone's count,
+   * and a read of the whole zone only when the count alone cannot show that they fit. Without that
+   * check, a call that overflows the zone would fail part-way, after its earlier batches were applied.
+   * {@link Builder#zoneLimitCheck(boolean) zoneLimitCheck(false)} turns it off. Another client adding
+   * mappings at the same time can still fill the zone between the check and the puts; the server's own
+   * check then refuses the batch that overflows it.
+   *
+   * @throws ApiException with code 1164 (zone full) when the new mappings do not fit; nothing was sent
    */
   public BatchResult bulkPutAll(String zoneId, List<MappingRequest> items, BatchProgressListener listener) {
     String zone = Arguments.zone(zoneId);
     Objects.requireNonNull(items, "items == null");
-    return Batches.inBatches(List.copyOf(items), listener, chunk -> bulkPut(zone, chunk));
+    List<MappingRequest> all = List.copyOf(items);
+    Objects.requireNonNull(listener, "listener == null");
+    if (zoneLimitCheck) {
+      ZoneLimit.check("bulkPutAll", all, () -> listPage(zone, 1, 1).totalCount(), () -> ips(list(zone)));
+    }
+    return Batches.inBatches(all, listener, chunk -> bulkPut(zone, chunk));
+  }
+
+  private static List<String> ips(Iterable<Mapping> mappings) {
+    List<String> ips = new ArrayList<>();
+    mappings.forEach(m -> ips.add(m.originIp()));
+    return ips;
   }
 
   /** {@link #bulkDeleteAll(String, List, BatchProgressListener)} without a listener. */
@@ -239,6 +264,50 @@ public final class OriginCloudRegions {
     return Batches.inBatches(List.copyOf(ips), listener, chunk -> bulkDelete(zone, chunk));
   }
 
+  /**
+   * What {@link #sync} would do, without changing anything: reads the zone (every page) and compares it
+   * with {@code desired} by canonical IP.
+   *
+   * @throws IllegalArgumentException before anything is sent, when {@code desired} holds an invalid IP
+   *     or maps one IP (by canonical form) to two vendor/region pairs
+   */
+  public SyncPlan planSync(String zoneId, Collection<MappingRequest> desired) {
+    String zone = Arguments.zone(zoneId);
+    return Sync.plan(list(zone), Sync.desired(desired));
+  }
+
+  /**
+   * Makes the zone hold exactly {@code desired}: reads the zone, then deletes the mappings that are not
+   * desired ({@link #bulkDeleteAll}) and puts the ones that are missing or differ in vendor or region
+   * ({@link #bulkPut}, in batches of {@value #MAX_BATCH_SIZE}). IPs are compared by canonical form
+   * (RFC 5952; {@code 192.0.2.1} and {@code ::ffff:192.0.2.1} are two mappings). Nothing outside the plan
+   * is sent: mappings already as desired are not touched. Deletes go first, so the zone never holds more
+   * than the larger of its old and its new size.
+   *
+   * <p>The same call again applies nothing more when it succeeded, and finishes the work when a batch
+   * failed ({@link BatchAbortedException}, whose {@code completed()} covers the deletes or the puts,
+   * whichever was under way). Items can fail when another client changes the zone at the same time:
+   * they are in the result's {@code failed} lists.
+   *
+   * @throws IllegalArgumentException before anything is sent, as {@link #planSync}
+   * @throws ApiException with code 1164 (zone full) before anything is sent, when {@code desired} holds
+   *     more than 3,500 distinct IPs (unless {@link Builder#zoneLimitCheck(boolean) zoneLimitCheck(false)})
+   */
+  public SyncResult sync(String zoneId, Collection<MappingRequest> desired) {
+    String zone = Arguments.zone(zoneId);
+    Map<String, MappingRequest> wanted = Sync.desired(desired);
+    if (zoneLimitCheck && wanted.size() > ZoneLimit.MAX_MAPPINGS) {
+      throw ZoneLimit.refuse("sync", String.format(
+          "desired holds %,d mappings, past the limit of %,d a zone holds; nothing was sent", wanted.size(),
+          ZoneLimit.MAX_MAPPINGS));
+    }
+    SyncPlan plan = Sync.plan(list(zone), wanted);
+    BatchProgressListener quiet = (done, total, batch) -> {};
+    BatchResult deleted = Batches.inBatches(plan.deletes(), quiet, chunk -> bulkDelete(zone, chunk));
+    BatchResult put = Batches.inBatches(plan.puts(), quiet, chunk -> bulkPut(zone, chunk));
+    return new SyncResult(plan, deleted, put);
+  }
+
   /** The vendors and regions that mappings may name. */
   public SupportedRegions supportedRegions(String zoneId) {
     String zone = Arguments.zone(zoneId);
@@ -254,7 +323,7 @@ public final class OriginCloudRegions {
    */
   @Deprecated
   public OriginCloudRegionsV1 v1() {
-    return new OriginCloudRegionsV1(api, caller);
+    return new OriginCloudRegionsV1(api, caller, zoneLimitCheck);
   }
 
   @Override
@@ -275,6 +344,7 @@ public final class OriginCloudRegions {
     private @Nullable Credentials credentials;
     private @Nullable Boolean logRequests;
     private Environment environment = Environment.SYSTEM;
+    private boolean zoneLimitCheck = true;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -374,6 +444,17 @@ public final class OriginCloudRegions {
      */
     public Builder logRequests(boolean logRequests) {
       this.logRequests = logRequests;
+      return this;
+    }
+
+    /**
+     * Whether {@code bulkPutAll} (and v1's {@code bulkUpsertAll}) check, before sending anything, that the
+     * new mappings fit the zone's limit of 3,500, and {@code sync} that the desired set does; default
+     * true. Off, they send at once and the server refuses the batch that would overflow the zone (403,
+     * code 1164), after the earlier batches were applied.
+     */
+    public Builder zoneLimitCheck(boolean zoneLimitCheck) {
+      this.zoneLimitCheck = zoneLimitCheck;
       return this;
     }
 
