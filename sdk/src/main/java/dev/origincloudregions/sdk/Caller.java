@@ -139,7 +139,7 @@ final class Caller {
             return afterUnknown.refused(error);
           }
         } catch (RetryableException e) { // Feign's wrapper of an IOException: no answer arrived
-          if (e.getCause() instanceof CappedBody.TooLarge) {
+          if (CappedBody.TooLarge.isCauseOf(e)) {
             TransportException tooLarge = new TransportException(operation + ": " + describe(e), null);
             tell(operation, scope, attempt, sent, tooLarge);
             throw tooLarge;

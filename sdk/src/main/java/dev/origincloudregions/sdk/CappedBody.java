@@ -43,6 +43,16 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     TooLarge(int max) {
       super("the response body is larger than the client's limit of " + max + " bytes (maxResponseBytes)");
     }
+
+    /** Whether {@code e} or one of its causes is a TooLarge (the JDK client wraps it). */
+    static boolean isCauseOf(Throwable e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof TooLarge) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   @Override
