@@ -28,6 +28,11 @@ final class Arguments {
     return ip;
   }
 
+  /** Whether {@code ip} may be sent as a path segment as it is (see {@link #pathIp}). */
+  static boolean isPathSafe(String ip) {
+    return !ip.isEmpty() && unreserved(ip);
+  }
+
   /** A copy of a batch's items, refusing nulls and more than {@link OriginCloudRegions#MAX_BATCH_SIZE}. */
   static <T> List<T> batch(List<T> items, String operation, String noun, String helper) {
     Objects.requireNonNull(items, noun + " == null");

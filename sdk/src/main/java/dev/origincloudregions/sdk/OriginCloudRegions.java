@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -61,6 +62,9 @@ public final class OriginCloudRegions {
   /** The largest page {@link #listPage} may ask for, and the page size {@link #list(String)} uses. */
   public static final int MAX_PAGE_SIZE = 100;
 
+  /** The largest answer body the client reads unless told otherwise: 8 MiB. */
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
   /** Cloudflare's API base URL, the default. */
   public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
@@ -71,10 +75,14 @@ public final class OriginCloudRegions {
   private final boolean zoneLimitCheck;
 
   private OriginCloudRegions(Builder b, Settings settings) {
-    this.caller = new Caller(b.retryPolicy);
-    this.zoneLimitCheck = b.zoneLimitCheck;
     this.baseUrl = settings.baseUrl();
     this.credentials = settings.credentials();
+    this.zoneLimitCheck = b.zoneLimitCheck;
+    RateLimiter limiter = b.rateLimiter != null
+        ? b.rateLimiter
+        : baseUrl.equals(DEFAULT_BASE_URL) ? RateLimiter.sharedFor(credentials) : RateLimiter.UNLIMITED;
+    AttemptListener listener = settings.requestLog() == null ? b.attemptListener : settings.requestLog();
+    this.caller = new Caller(b.retryPolicy, b.callTimeout, Map.of(), limiter, listener, credentials);
 
     // The generated ApiClient is not used: its constructor creates an SLF4J logger, and SLF4J prints a
     // warning on the first call of an application without an SLF4J provider. The generated interface is
@@ -89,7 +97,7 @@ public final class OriginCloudRegions {
             .build();
     this.api =
         Feign.builder()
-            .client(new JdkTransport(http, credentials, b.userAgent, settings.requestLog()))
+            .client(new JdkTransport(http, credentials, b.userAgent, b.maxResponseBytes))
             .options(
                 new Request.Options(
                     b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
@@ -102,6 +110,15 @@ public final class OriginCloudRegions {
             .logger(new Logger.NoOpLogger())
             .logLevel(Logger.Level.NONE)
             .target(OriginCloudRegionsApi.class, baseUrl);
+  }
+
+  /** A view of {@code client} that calls through {@code caller}. */
+  private OriginCloudRegions(OriginCloudRegions client, Caller caller) {
+    this.api = client.api;
+    this.caller = caller;
+    this.baseUrl = client.baseUrl;
+    this.credentials = client.credentials;
+    this.zoneLimitCheck = client.zoneLimitCheck;
   }
 
   /** Starts configuring a client. */
@@ -139,7 +156,8 @@ public final class OriginCloudRegions {
   public String delete(String zoneId, String ip) {
     String zone = Arguments.zone(zoneId);
     String path = Arguments.pathIp(ip);
-    return caller.call("delete", () -> Models.v2Deleted(api.originCloudRegionsV2Delete(zone, path)));
+    return caller.call("delete", () -> Models.v2Deleted(api.originCloudRegionsV2Delete(zone, path)),
+        Caller.AfterUnknown.onRefusal(e -> { throw NotFoundException.afterLostDelete("delete", e); }));
   }
 
   /**
@@ -205,7 +223,8 @@ public final class OriginCloudRegions {
   public BatchResult bulkDelete(String zoneId, List<String> ips) {
     String zone = Arguments.zone(zoneId);
     List<String> body = Arguments.batch(ips, "bulkDelete", "IPs", "bulkDeleteAll");
-    return caller.call("bulkDelete", () -> Models.v2Batch(api.originCloudRegionsV2BatchDelete(zone, body)));
+    return caller.call("bulkDelete", () -> Models.v2Batch(api.originCloudRegionsV2BatchDelete(zone, body)),
+        Caller.AfterUnknown.onAnswer(Batches::afterLostDelete));
   }
 
   /** {@link #bulkPutAll(String, List, BatchProgressListener)} without a listener. */
@@ -225,7 +244,7 @@ public final class OriginCloudRegions {
    * mappings at the same time can still fill the zone between the check and the puts; the server's own
    * check then refuses the batch that overflows it.
    *
-   * @throws ApiException with code 1164 (zone full) when the new mappings do not fit; nothing was sent
+   * @throws ZoneFullException when the new mappings do not fit; nothing was sent
    */
   public BatchResult bulkPutAll(String zoneId, List<MappingRequest> items, BatchProgressListener listener) {
     String zone = Arguments.zone(zoneId);
@@ -290,7 +309,7 @@ public final class OriginCloudRegions {
    * they are in the result's {@code failed} lists.
    *
    * @throws IllegalArgumentException before anything is sent, as {@link #planSync}
-   * @throws ApiException with code 1164 (zone full) before anything is sent, when {@code desired} holds
+   * @throws ZoneFullException before anything is sent, when {@code desired} holds
    *     more than 3,500 distinct IPs (unless {@link Builder#zoneLimitCheck(boolean) zoneLimitCheck(false)})
    */
   public SyncResult sync(String zoneId, Collection<MappingRequest> desired) {
@@ -315,6 +334,48 @@ public final class OriginCloudRegions {
   }
 
   /**
+   * This client with {@code options} applied to every call made through the view: its timeout, retry
+   * policy and extra headers. The view shares the client's connections, credentials and rate limiter,
+   * costs almost nothing, and may be kept; {@code v1()} of a view has the same options.
+   *
+   * <pre>{@code
+   * client.withOptions(RequestOptions.builder().timeout(Duration.ofSeconds(5)).build()).get(zone, ip);
+   * }</pre>
+   */
+  public OriginCloudRegions withOptions(RequestOptions options) {
+    Objects.requireNonNull(options, "options == null");
+    return new OriginCloudRegions(this, caller.with(options));
+  }
+
+  /**
+   * Runs {@code call} on this client and returns its result with the HTTP answer it came from (status,
+   * headers such as {@code cf-ray}, attempts), for successes; a failure throws as usual, and every
+   * {@link ApiException} carries {@link ApiException#cfRay()}. When {@code call} makes several requests
+   * ({@code bulkDeleteAll}, a pager read to the end), the answer is the last one's.
+   *
+   * <pre>{@code
+   * RawResponse<BatchResult> raw = client.withRawResponse(c -> c.bulkDelete(zone, ips));
+   * System.out.println(raw.statusCode() + " " + raw.cfRay().orElse("-") + " " + raw.value().succeeded());
+   * }</pre>
+   *
+   * @throws IllegalStateException when {@code call} got no answer from the server (it sent nothing, for
+   *     example {@code c -> c.list(zone)} alone, which reads lazily)
+   */
+  public <T> RawResponse<T> withRawResponse(Function<? super OriginCloudRegions, T> call) {
+    Objects.requireNonNull(call, "call == null");
+    CallScope.Capture capture = CallScope.Capture.start();
+    try {
+      T value = call.apply(this);
+      if (capture.status < 0) {
+        throw new IllegalStateException("withRawResponse: the call received no answer from the server");
+      }
+      return new RawResponse<>(value, capture.status, capture.headers, capture.attempts);
+    } finally {
+      capture.stop();
+    }
+  }
+
+  /**
    * The v1 family ({@code /zones/{zone_id}/cache/origin_cloud_regions}) through this client's
    * connections, credentials and retry policy. Both families read and change the same mappings.
    *
@@ -329,7 +390,8 @@ public final class OriginCloudRegions {
   @Override
   public String toString() {
     return "OriginCloudRegions{baseUrl=" + baseUrl + ", credentials=" + credentials
-        + ", retryPolicy=" + caller.retryPolicy() + "}";
+        + ", retryPolicy=" + caller.retryPolicy() + ", callTimeout=" + caller.callTimeout()
+        + ", rateLimiter=" + caller.limiter() + "}";
   }
 
   /** The builder's settings after the environment filled the unset ones. */
@@ -349,8 +411,52 @@ public final class OriginCloudRegions {
     private Duration readTimeout = Duration.ofSeconds(60);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private String userAgent = defaultUserAgent();
+    private Duration callTimeout = Duration.ofMinutes(3);
+    private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private @Nullable RateLimiter rateLimiter;
+    private AttemptListener attemptListener = AttemptListener.NONE;
 
     private Builder() {}
+
+    /**
+     * The longest one call may take, every attempt, backoff, {@code Retry-After} and pacing wait
+     * included; default 3 minutes. A retry that would not fit is not made: the call fails with the last
+     * failure (a {@link TransportException} when the attempt itself ran out of time). Each attempt still
+     * ends at {@link #readTimeout} at the latest.
+     */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    /**
+     * The largest answer body the client reads, default {@value OriginCloudRegions#DEFAULT_MAX_RESPONSE_BYTES}
+     * bytes (the API's largest answer, v1's list of 3,500 mappings, is about 300 KB). A larger body fails
+     * the call with {@link TransportException} and is not retried.
+     */
+    public Builder maxResponseBytes(int maxResponseBytes) {
+      if (maxResponseBytes < 1024) {
+        throw new IllegalArgumentException("maxResponseBytes must be at least 1024, was " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /**
+     * Paces this client's requests; give several clients the same limiter to pace them together. Default:
+     * for Cloudflare's base URL, {@link RateLimiter#cloudflare()} shared by every client of the JVM with
+     * the same credentials; for any other URL, {@link RateLimiter#UNLIMITED}, which also turns pacing off.
+     */
+    public Builder rateLimiter(RateLimiter rateLimiter) {
+      this.rateLimiter = Objects.requireNonNull(rateLimiter, "rateLimiter == null");
+      return this;
+    }
+
+    /** Told after every attempt (internal hook for request logging and metrics). */
+    Builder attemptListener(AttemptListener listener) {
+      this.attemptListener = Objects.requireNonNull(listener, "listener == null");
+      return this;
+    }
 
     /**
      * The API's base URL, path included; default {@code CLOUDFLARE_BASE_URL} when set, else {@value

@@ -52,7 +52,32 @@ public final class OriginCloudRegionsV1 {
   public Mapping create(String zoneId, MappingRequest request) {
     String zone = Arguments.zone(zoneId);
     Objects.requireNonNull(request, "request == null");
-    return caller.call("create", () -> Models.single(api.originCloudRegionsCreate(zone, Models.request(request))));
+    return caller.call("create", () -> Models.single(api.originCloudRegionsCreate(zone, Models.request(request))),
+        Caller.AfterUnknown.onRefusal(e -> createdByLostAttempt(zone, request, e)));
+  }
+
+  /**
+   * A create's final refusal after an attempt whose outcome is unknown: a 1145 ("already exists") may be
+   * the lost attempt's own work. The mapping is read; when it holds the request's vendor and region it is
+   * returned as the created mapping, otherwise the 1145 is thrown. (Another writer could have created
+   * the same mapping in between: the result is then the same mapping, which is what the caller asked
+   * for.)
+   */
+  private Mapping createdByLostAttempt(String zone, MappingRequest request, ApiException refusal) {
+    if (!refusal.hasCode(1145) || !Arguments.isPathSafe(request.ip())) {
+      throw refusal;
+    }
+    Mapping existing;
+    try {
+      existing = caller.call("create", () -> Models.single(api.originCloudRegionsGet(zone, request.ip())));
+    } catch (OriginCloudRegionsException readFailed) {
+      refusal.addSuppressed(readFailed);
+      throw refusal;
+    }
+    if (existing.vendor().equals(request.vendor()) && existing.region().equals(request.region())) {
+      return existing;
+    }
+    throw refusal;
   }
 
   /**
@@ -89,7 +114,8 @@ public final class OriginCloudRegionsV1 {
   public Mapping delete(String zoneId, String ip) {
     String zone = Arguments.zone(zoneId);
     String path = Arguments.pathIp(ip);
-    return caller.call("delete", () -> Models.single(api.originCloudRegionsDelete(zone, path)));
+    return caller.call("delete", () -> Models.single(api.originCloudRegionsDelete(zone, path)),
+        Caller.AfterUnknown.onRefusal(e -> { throw NotFoundException.afterLostDelete("delete", e); }));
   }
 
   /**
@@ -106,7 +132,8 @@ public final class OriginCloudRegionsV1 {
   public BatchResult bulkDelete(String zoneId, List<String> ips) {
     String zone = Arguments.zone(zoneId);
     List<String> body = Arguments.batch(ips, "bulkDelete", "IPs", "bulkDeleteAll");
-    return caller.call("bulkDelete", () -> Models.batch(api.originCloudRegionsBatchDelete(zone, body)));
+    return caller.call("bulkDelete", () -> Models.batch(api.originCloudRegionsBatchDelete(zone, body)),
+        Caller.AfterUnknown.onAnswer(Batches::afterLostDelete));
   }
 
   /**
@@ -165,7 +192,7 @@ public final class OriginCloudRegionsV1 {
    * OriginCloudRegions#bulkPutAll(String, List, BatchProgressListener)} does, reading the zone with v1's
    * one-answer list.
    *
-   * @throws ApiException with code 1164 (zone full) when the new mappings do not fit; nothing was sent
+   * @throws ZoneFullException when the new mappings do not fit; nothing was sent
    * @deprecated use {@link OriginCloudRegions#bulkPutAll(String, List, BatchProgressListener)}.
    */
   @Deprecated

@@ -6,28 +6,25 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The opt-in request log ({@link OriginCloudRegions.Builder#logRequests}): one line per HTTP exchange,
- * written by {@link JdkTransport} after the answer (or the failure), for example
+ * The opt-in request log ({@link OriginCloudRegions.Builder#logRequests}): told by {@link Caller} after
+ * every attempt, it writes one line, for example
  *
  * <pre>
- * DELETE /client/v4/zones/023e…/origin/cloud_regions/batch -> 200 (attempt 1, 12 ms, cf-ray 8c1b2d3e4f5a6b7c-LHR)
- * GET /client/v4/zones/023e…/origin/cloud_regions?page=1&amp;per_page=100 -> ConnectException (attempt 2, 3 ms)
+ * bulkDelete: DELETE /client/v4/zones/023e…/origin/cloud_regions/batch -> 200 (attempt 1, 12 ms, cf-ray 8c1b2d3e4f5a6b7c-LHR)
+ * listPage: GET /client/v4/zones/023e…/origin/cloud_regions?page=1&amp;per_page=100 -> ConnectException (attempt 2, 3 ms)
  * </pre>
  *
- * It holds the method, the path and query as sent (the base URL's host is left out; a base URL never
- * holds user info), the status or the exception's class, the attempt number that {@link Caller} sets
- * before each attempt, the duration and {@code cf-ray}. It never holds a header, a body, the host or a
- * credential: nothing of what it prints comes from the request's headers.
+ * It holds the operation, the method, the path and query as sent (not the host), the status or, when no
+ * answer came, the exception's class, the attempt number, the duration and {@code cf-ray}. Nothing of it
+ * comes from the request's headers or body, so it never holds a credential (and a base URL never holds
+ * user info: the builder refuses one).
  */
-final class RequestLog {
+final class RequestLog implements AttemptListener {
   /** The logger's name, {@code dev.origincloudregions.sdk}. */
   static final String LOGGER = "dev.origincloudregions.sdk";
 
   static final RequestLog SYSTEM_LOGGER =
       new RequestLog(line -> System.getLogger(LOGGER).log(Level.INFO, line));
-
-  /** The attempt of the call running on this thread: Feign calls the transport on the caller's thread. */
-  private static final ThreadLocal<int[]> ATTEMPT = ThreadLocal.withInitial(() -> new int[] {1});
 
   private final Consumer<String> sink;
 
@@ -35,30 +32,42 @@ final class RequestLog {
     this.sink = sink;
   }
 
-  /** Called by the retry loop before each attempt. */
-  static void attempt(int attempt) {
-    ATTEMPT.get()[0] = attempt;
+  @Override
+  public void attemptDone(Attempt attempt) {
+    sink.accept(line(attempt));
   }
 
-  void answered(String method, URI uri, int status, @Nullable String cfRay, long nanos) {
-    sink.accept(line(method, uri, String.valueOf(status), cfRay, nanos));
-  }
-
-  void failed(String method, URI uri, Exception e, long nanos) {
-    sink.accept(line(method, uri, e.getClass().getSimpleName(), null, nanos));
-  }
-
-  private static String line(String method, URI uri, String outcome, @Nullable String cfRay, long nanos) {
-    StringBuilder line = new StringBuilder(160).append(method).append(' ').append(uri.getRawPath());
-    if (uri.getRawQuery() != null) {
-      line.append('?').append(uri.getRawQuery());
+  static String line(Attempt a) {
+    StringBuilder line = new StringBuilder(160).append(a.operation()).append(": ")
+        .append(a.method() == null ? "-" : a.method()).append(' ').append(pathAndQuery(a.url()))
+        .append(" -> ");
+    if (a.status() >= 0) {
+      line.append(a.status());
+    } else {
+      // The JDK's exception (ConnectException, HttpTimeoutException, ...), not the SDK's or Feign's wrappers.
+      Throwable reported = a.failure();
+      while (reported != null && reported.getCause() != null
+          && (reported instanceof OriginCloudRegionsException || reported instanceof feign.FeignException)) {
+        reported = reported.getCause();
+      }
+      line.append(reported == null ? "no answer" : reported.getClass().getSimpleName());
     }
-    line.append(" -> ").append(outcome)
-        .append(" (attempt ").append(ATTEMPT.get()[0])
-        .append(", ").append(nanos / 1_000_000).append(" ms");
-    if (cfRay != null) {
-      line.append(", cf-ray ").append(cfRay);
+    line.append(" (attempt ").append(a.number()).append(", ").append(a.durationNanos() / 1_000_000).append(" ms");
+    if (a.cfRay() != null) {
+      line.append(", cf-ray ").append(a.cfRay());
     }
     return line.append(')').toString();
+  }
+
+  private static String pathAndQuery(@Nullable String url) {
+    if (url == null) {
+      return "-";
+    }
+    try {
+      URI uri = new URI(url);
+      return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    } catch (java.net.URISyntaxException e) {
+      return "-"; // the transport refuses such a URL before sending it
+    }
   }
 }

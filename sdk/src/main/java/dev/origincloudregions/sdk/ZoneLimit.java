@@ -27,7 +27,7 @@ final class ZoneLimit {
   /**
    * @param zoneCount how many mappings the zone holds (one small request)
    * @param zoneIps every IP of the zone (the whole list), asked for only when needed
-   * @throws ApiException with code 1164 when the new mappings do not fit; nothing has been sent then
+   * @throws ZoneFullException when the new mappings do not fit; nothing has been sent then
    */
   static void check(
       String operation, Collection<MappingRequest> items, IntSupplier zoneCount, Supplier<List<String>> zoneIps) {
@@ -55,7 +55,7 @@ final class ZoneLimit {
   }
 
   /** The typed zone-full exception, for a call refused before anything was sent. */
-  static ApiException refuse(String operation, String why) {
-    return new ApiException(operation, 403, List.of(new ApiError(1164, why)), null);
+  static ZoneFullException refuse(String operation, String why) {
+    return ZoneFullException.beforeSending(operation, why);
   }
 }

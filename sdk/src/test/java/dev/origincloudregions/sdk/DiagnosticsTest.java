@@ -129,9 +129,9 @@ class DiagnosticsTest {
           .hasSize(2)
           .satisfiesExactly(
               first -> assertThat(first).matches(
-                  "DELETE \\Q" + V2_PATH + "/batch\\E -> 503 \\(attempt 1, \\d+ ms, cf-ray 7a0b1c2d3e4f5a6b-SJC\\)"),
+                  "bulkDelete: DELETE \\Q" + V2_PATH + "/batch\\E -> 503 \\(attempt 1, \\d+ ms, cf-ray 7a0b1c2d3e4f5a6b-SJC\\)"),
               second -> assertThat(second).matches(
-                  "DELETE \\Q" + V2_PATH + "/batch\\E -> 200 \\(attempt 2, \\d+ ms, cf-ray " + RAY + "\\)"));
+                  "bulkDelete: DELETE \\Q" + V2_PATH + "/batch\\E -> 200 \\(attempt 2, \\d+ ms, cf-ray " + RAY + "\\)"));
       assertThat(records).allSatisfy(r -> assertThat(r.getLevel()).isEqualTo(Level.INFO));
     }
   }
@@ -144,7 +144,7 @@ class DiagnosticsTest {
       client(server).logRequests(true).build().listPage(ZONE, 2, 20);
 
       assertThat(lines()).singleElement().asString()
-          .matches("GET \\Q" + V2_PATH + "?page=2&per_page=20\\E -> 200 \\(attempt 1, \\d+ ms\\)");
+          .matches("listPage: GET \\Q" + V2_PATH + "?page=2&per_page=20\\E -> 200 \\(attempt 1, \\d+ ms\\)");
     }
   }
 
@@ -162,7 +162,7 @@ class DiagnosticsTest {
     assertThatThrownBy(() -> client.get(ZONE, "192.0.2.1")).isInstanceOf(TransportException.class);
 
     assertThat(lines()).hasSize(2);
-    assertThat(lines().get(0)).matches("GET \\Q" + V2_PATH + "/192.0.2.1\\E -> ConnectException \\(attempt 1, \\d+ ms\\)");
+    assertThat(lines().get(0)).matches("get: GET \\Q" + V2_PATH + "/192.0.2.1\\E -> ConnectException \\(attempt 1, \\d+ ms\\)");
     assertThat(lines().get(1)).contains("-> ConnectException (attempt 2, ");
   }
 

@@ -158,7 +158,7 @@ class SyncTest {
       List<MappingRequest> desired = PagedZone.mappings(3_501).stream()
           .map(m -> MappingRequest.of(m.originIp(), m.vendor(), m.region())).toList();
 
-      ApiException e = catchThrowableOfType(ApiException.class, () -> client(server).sync(ZONE, desired));
+      ZoneFullException e = catchThrowableOfType(ZoneFullException.class, () -> client(server).sync(ZONE, desired));
 
       assertThat(e.hasCode(1164)).isTrue();
       assertThat(e.getMessage()).contains("desired holds 3,501 mappings, past the limit of 3,500");

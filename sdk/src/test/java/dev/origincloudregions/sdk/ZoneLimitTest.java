@@ -79,9 +79,11 @@ class ZoneLimitTest {
       List<MappingRequest> items = new ArrayList<>(newMappings(51)); // one too many
       items.add(MappingRequest.of("10.0.0.7", "gcp", "us-central1"));
 
-      ApiException e = catchThrowableOfType(ApiException.class, () -> client(server).bulkPutAll(ZONE, items));
+      ZoneFullException e = catchThrowableOfType(ZoneFullException.class, () -> client(server).bulkPutAll(ZONE, items));
 
       assertThat(e.hasCode(1164)).as("the typed zone-full refusal: %s", e).isTrue();
+      assertThat(e.checkedBeforeSending()).isTrue();
+      assertThat(e.cfRay()).isEmpty();
       assertThat(e.getMessage()).contains("the zone holds 3,450 mappings and the items add 51 new ones",
           "limit of 3,500", "nothing was sent");
       assertThat(requestLines(server)).allSatisfy(line -> assertThat(line).startsWith("GET "));
@@ -120,7 +122,7 @@ class ZoneLimitTest {
       });
       OriginCloudRegionsV1 v1 = client(server).v1();
 
-      ApiException e = catchThrowableOfType(ApiException.class, () -> v1.bulkUpsertAll(ZONE, newMappings(2)));
+      ZoneFullException e = catchThrowableOfType(ZoneFullException.class, () -> v1.bulkUpsertAll(ZONE, newMappings(2)));
       assertThat(e.hasCode(1164)).isTrue();
       assertThat(puts).isEmpty();
 
