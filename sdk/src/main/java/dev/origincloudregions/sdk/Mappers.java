@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.origincloudregions.sdk.generated.invoker.RFC3339DateFormat;
-import dev.origincloudregions.sdk.generated.invoker.RFC3339JavaTimeModule;
+import dev.origincloudregions.sdk.internal.generated.invoker.RFC3339DateFormat;
+import dev.origincloudregions.sdk.internal.generated.invoker.RFC3339JavaTimeModule;
 import org.openapitools.jackson.nullable.JsonNullableModule;
 
 /**

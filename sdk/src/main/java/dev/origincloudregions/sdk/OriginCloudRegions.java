@@ -1,7 +1,7 @@
 package dev.origincloudregions.sdk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.origincloudregions.sdk.generated.api.OriginCloudRegionsApi;
+import dev.origincloudregions.sdk.internal.generated.api.OriginCloudRegionsApi;
 import feign.Feign;
 import feign.Logger;
 import feign.Request;
@@ -64,6 +64,12 @@ public final class OriginCloudRegions {
 
   /** The largest answer body the client reads unless told otherwise: 8 MiB. */
   public static final int DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+  /**
+   * This SDK's version, for example {@code 0.1.0}, as the {@code User-Agent} header names it: read from
+   * {@code version.properties}, which the build writes; {@code "unknown"} if that is missing.
+   */
+  static final String VERSION = Versions.sdk();
 
   /** Cloudflare's API base URL, the default. */
   public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
@@ -601,9 +607,7 @@ public final class OriginCloudRegions {
     }
 
     private static String defaultUserAgent() {
-      String version = OriginCloudRegions.class.getPackage().getImplementationVersion();
-      return "origin-cloud-regions-java/" + (version == null ? "dev" : version)
-          + " Java/" + System.getProperty("java.version");
+      return "origin-cloud-regions-java/" + VERSION + " Java/" + System.getProperty("java.version");
     }
   }
 }

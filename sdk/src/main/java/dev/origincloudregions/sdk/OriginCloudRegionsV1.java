@@ -1,6 +1,6 @@
 package dev.origincloudregions.sdk;
 
-import dev.origincloudregions.sdk.generated.api.OriginCloudRegionsApi;
+import dev.origincloudregions.sdk.internal.generated.api.OriginCloudRegionsApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
