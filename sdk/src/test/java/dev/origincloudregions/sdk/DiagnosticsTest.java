@@ -74,19 +74,20 @@ class DiagnosticsTest {
 
   @Test
   @DisplayName("a JVM with slf4j-api but no SLF4J provider prints nothing but its own line")
-  void theSdkPrintsNothingOnItsOwnAndNeedsNoFeignSlf4jOrFeignForm() throws Exception {
+  void theSdkPrintsNothingOnItsOwnAndNeedsNoFeignSlf4jFormOrJackson() throws Exception {
     try (var server = new RecordingServer()) {
       server.enqueue(200, V2_LIST_EMPTY);
       server.enqueue(200, V2_BATCH_DELETE_200);
       server.enqueue(404, NOT_FOUND_1142);
 
-      // The test class path, without any SLF4J provider and without the two jars only the generated
-      // ApiClient imports: the SDK must neither load them nor make SLF4J look for a provider.
+      // The test class path, without any SLF4J provider and without the three jars only the generated
+      // ApiClient imports (compile-only in the pom): the SDK must neither load them nor make SLF4J look
+      // for a provider.
       String classpath =
           Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
                   .split(File.pathSeparator))
               .filter(e -> !e.matches(".*(slf4j-nop|slf4j-simple|slf4j-jdk14|slf4j-reload4j|logback-classic"
-                  + "|log4j-slf4j|feign-slf4j|feign-form)[^" + File.separator + "]*\\.jar"))
+                  + "|log4j-slf4j|feign-slf4j|feign-form|feign-jackson)[^" + File.separator + "]*\\.jar"))
               .collect(Collectors.joining(File.pathSeparator));
       assertThat(classpath).as("slf4j-api stays, so that a warning could appear").contains("slf4j-api");
 
