@@ -132,6 +132,9 @@ final class Caller {
         } catch (HttpError e) {
           ApiException error = e.toApiException(operation, scope.cfRay(), credentials);
           tell(operation, scope, attempt, sent, error);
+          if (error instanceof RateLimitedException r && r.retryAfter().isPresent()) {
+            limiter.blockFor(System.nanoTime(), Waits.nanos(r.retryAfter().get())); // for every client sharing it
+          }
           failure = error;
           wait = retryWait(error, attempt);
           outcomeUnknown = error.status() >= 500;
@@ -158,11 +161,7 @@ final class Caller {
         if (wait == null) {
           throw failure;
         }
-        long now = System.nanoTime();
-        if (failure instanceof RateLimitedException r && r.retryAfter().isPresent()) {
-          limiter.blockFor(now, Waits.nanos(r.retryAfter().get()));
-        }
-        long left = budget - (now - start);
+        long left = budget - (System.nanoTime() - start);
         if (Waits.nanos(wait) >= left) {
           throw timedOut(operation, attempt, failure);
         }

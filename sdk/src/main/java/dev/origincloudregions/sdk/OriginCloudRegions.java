@@ -319,6 +319,11 @@ public final class OriginCloudRegions {
     return new OriginCloudRegionsV1(api, caller);
   }
 
+  /** The limiter that paces this client (for tests). */
+  RateLimiter rateLimiter() {
+    return caller.limiter();
+  }
+
   @Override
   public String toString() {
     return "OriginCloudRegions{baseUrl=" + baseUrl + ", credentials=" + credentials
