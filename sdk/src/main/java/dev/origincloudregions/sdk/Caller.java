@@ -205,6 +205,9 @@ final class Caller {
   }
 
   private void tell(String operation, CallScope scope, int attempt, long sent, @Nullable Throwable failure) {
+    if (listener == AttemptListener.NONE) {
+      return; // nothing to build for nobody
+    }
     try {
       listener.attemptDone(new AttemptListener.Attempt(operation, scope.method, scope.url, attempt, scope.status,
           System.nanoTime() - sent, scope.cfRay(), failure));

@@ -38,9 +38,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Errors</h2>
  *
- * A request the server refuses throws {@link ApiException} with the HTTP status and every {@code code
- * message} of the error envelope; no usable answer throws {@link TransportException}. Both happen only
- * after the {@link RetryPolicy} gave up. Arguments that cannot be right (null, more than {@value
+ * A request the server refuses throws {@link ApiException} with the HTTP status, every {@code code
+ * message} of the error envelope and the {@code cf-ray} id, as a subclass for the cases callers branch
+ * on ({@link NotFoundException}, {@link AuthenticationException}, {@link RateLimitedException}, {@link
+ * ZoneFullException}, {@link InvalidRequestException}); no usable answer throws {@link
+ * TransportException}. Both happen only after the {@link RetryPolicy} gave up, or when the call's
+ * timeout ({@link Builder#callTimeout}) is spent. {@link RetryPolicy} says what is retried, and how the
+ * answer of a retry after a lost answer is read. Arguments that cannot be right (null, more than {@value
  * #MAX_BATCH_SIZE} batch items, a page size outside 1 to {@value #MAX_PAGE_SIZE}) are refused before
  * anything is sent.
  *
@@ -146,7 +150,9 @@ public final class OriginCloudRegions {
   }
 
   /**
-   * Deletes the mapping of one IP (any valid text form). A missing mapping throws 404 (code 1142).
+   * Deletes the mapping of one IP (any valid text form). A missing mapping throws {@link
+   * NotFoundException} (404, code 1142), with {@link NotFoundException#possiblyDeletedByEarlierAttempt()}
+   * when an earlier attempt of this call got no answer.
    *
    * @return the canonical form of the IP whose mapping was deleted, as the server answers it
    */
@@ -211,7 +217,8 @@ public final class OriginCloudRegions {
    * Deletes up to {@value #MAX_BATCH_SIZE} mappings in one request: {@code DELETE …/batch} with the IPs
    * as a JSON array body. Each IP is judged on its own: deleted ones are in {@link
    * BatchResult#succeeded()} with the vendor and region they had; missing, invalid or repeated ones are
-   * in {@link BatchResult#failed()}.
+   * in {@link BatchResult#failed()}. After an attempt whose answer was lost, the retry's "not found" items
+   * are in {@link BatchResult#possiblyApplied()} instead (see {@link RetryPolicy}).
    *
    * @return one item per IP; its {@code modifiedOn} is null (v2 batch results carry none)
    * @throws IllegalArgumentException for more than {@value #MAX_BATCH_SIZE} IPs, before sending
