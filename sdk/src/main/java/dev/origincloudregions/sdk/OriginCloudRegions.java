@@ -363,7 +363,7 @@ public final class OriginCloudRegions {
      * ends at {@link #readTimeout} at the latest.
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
+      this.callTimeout = Arguments.positive(timeout, "callTimeout");
       return this;
     }
 
@@ -445,13 +445,13 @@ public final class OriginCloudRegions {
 
     /** How long to wait for a connection; default 10 s. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.connectTimeout = Arguments.positive(timeout, "connectTimeout");
       return this;
     }
 
     /** How long to wait for a response once the request is sent; default 60 s. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      this.readTimeout = Arguments.positive(timeout, "readTimeout");
       return this;
     }
 
@@ -491,13 +491,6 @@ public final class OriginCloudRegions {
       return new OriginCloudRegions(this, c);
     }
 
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
-    }
 
     private static String defaultUserAgent() {
       String version = OriginCloudRegions.class.getPackage().getImplementationVersion();
