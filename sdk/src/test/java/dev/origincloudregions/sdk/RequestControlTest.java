@@ -97,7 +97,7 @@ class RequestControlTest {
     assertThat(e).hasMessageContaining("get: the call's timeout of PT0.7S leaves no time for attempt");
     assertThat(e.getCause()).as("the last failure").isInstanceOf(OriginCloudRegionsException.class);
     int attempts = server.takeAll().size();
-    assertThat(attempts).as("attempts of 150 ms in 700 ms").isBetween(2, 5);
+    assertThat(attempts).as("attempts of at least 150 ms in 700 ms, where the policy allows 1,000").isBetween(1, 5);
   }
 
   @Test
