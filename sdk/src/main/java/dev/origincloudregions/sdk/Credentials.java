@@ -68,8 +68,13 @@ abstract class Credentials {
   }
 
   static Credentials emailAndKey(String email, String key) {
-    String e = secret(email, "email");
-    String k = secret(key, "key");
+    return emailAndKey(email, "email", key, "key");
+  }
+
+  /** An email and key pair; the names say where they came from, for the error message. */
+  static Credentials emailAndKey(String email, String emailName, String key, String keyName) {
+    String e = secret(email, emailName);
+    String k = secret(key, keyName);
     return new Credentials() {
       @Override
       void apply(BiConsumer<String, String> header) {

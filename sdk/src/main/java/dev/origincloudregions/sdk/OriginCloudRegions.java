@@ -1,16 +1,16 @@
 package dev.origincloudregions.sdk;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.origincloudregions.sdk.generated.api.OriginCloudRegionsApi;
-import dev.origincloudregions.sdk.generated.invoker.ApiClient;
+import feign.Feign;
 import feign.Logger;
 import feign.Request;
 import feign.Retryer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -76,42 +76,44 @@ public final class OriginCloudRegions {
   private final Caller caller;
   private final String baseUrl;
   private final Credentials credentials;
+  private final boolean zoneLimitCheck;
 
-  private OriginCloudRegions(Builder b, Credentials credentials) {
-    this.baseUrl = b.baseUrl;
-    this.credentials = credentials;
+  private OriginCloudRegions(Builder b, Settings settings) {
+    this.baseUrl = settings.baseUrl();
+    this.credentials = settings.credentials();
+    this.zoneLimitCheck = b.zoneLimitCheck;
     RateLimiter limiter = b.rateLimiter != null
         ? b.rateLimiter
-        : b.baseUrl.equals(DEFAULT_BASE_URL) ? RateLimiter.sharedFor(credentials) : RateLimiter.UNLIMITED;
-    this.caller = new Caller(b.retryPolicy, b.callTimeout, Map.of(), limiter, b.attemptListener, credentials);
+        : baseUrl.equals(DEFAULT_BASE_URL) ? RateLimiter.sharedFor(credentials) : RateLimiter.UNLIMITED;
+    AttemptListener listener = settings.requestLog() == null ? b.attemptListener : settings.requestLog();
+    this.caller = new Caller(b.retryPolicy, b.callTimeout, Map.of(), limiter, listener, credentials);
 
-    ApiClient apiClient = new ApiClient();
-    ObjectMapper mapper = apiClient.getObjectMapper(); // the same instance the encoder and decoder use
-    mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL); // never send null fields
-    mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    apiClient.setBasePath(b.baseUrl);
-
+    // The generated ApiClient is not used: its constructor creates an SLF4J logger, and SLF4J prints a
+    // warning on the first call of an application without an SLF4J provider. The generated interface is
+    // wired here instead, with the mapper settings the generated ApiClient would use (Mappers).
+    ObjectMapper mapper = Mappers.create();
     HttpClient http =
         HttpClient.newBuilder()
             // Plain HTTP/1.1 for http:// (no h2c upgrade dance); HTTP/2 where TLS can negotiate it.
-            .version(b.baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
+            .version(baseUrl.startsWith("https:") ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
             .connectTimeout(b.connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    apiClient
-        .getFeignBuilder()
-        .client(new JdkTransport(http, credentials, b.userAgent, b.maxResponseBytes))
-        .options(
-            new Request.Options(
-                b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                false))
-        .retryer(Retryer.NEVER_RETRY) // retries are ours: see Caller
-        .encoder(new JsonBodyEncoder(mapper)) // every body is JSON: no form check, one writer per type
-        .decoder(new JsonBodyDecoder(mapper)) // reads to the end, so that the connection is kept
-        .errorDecoder(new HttpError.Decoder(mapper))
-        .logLevel(Logger.Level.NONE);
-    this.api = apiClient.buildClient(OriginCloudRegionsApi.class);
+    this.api =
+        Feign.builder()
+            .client(new JdkTransport(http, credentials, b.userAgent, b.maxResponseBytes))
+            .options(
+                new Request.Options(
+                    b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                    b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                    false))
+            .retryer(Retryer.NEVER_RETRY) // retries are ours: see Caller
+            .encoder(new JsonBodyEncoder(mapper)) // every body is JSON: no form check, one writer per type
+            .decoder(new JsonBodyDecoder(mapper)) // reads to the end, so that the connection is kept
+            .errorDecoder(new HttpError.Decoder(mapper))
+            .logger(new Logger.NoOpLogger())
+            .logLevel(Logger.Level.NONE)
+            .target(OriginCloudRegionsApi.class, baseUrl);
   }
 
   /** A view of {@code client} that calls through {@code caller}. */
@@ -120,6 +122,7 @@ public final class OriginCloudRegions {
     this.caller = caller;
     this.baseUrl = client.baseUrl;
     this.credentials = client.credentials;
+    this.zoneLimitCheck = client.zoneLimitCheck;
   }
 
   /** Starts configuring a client. */
@@ -239,11 +242,32 @@ public final class OriginCloudRegions {
   /**
    * Creates or replaces any number of mappings, {@value #MAX_BATCH_SIZE} per request, in input order;
    * results are merged as in {@link #bulkDeleteAll(String, List, BatchProgressListener)}.
+   *
+   * <p>Before sending anything it checks that the new mappings fit the zone's limit of 3,500 (the
+   * distinct IPs, by canonical form, that the zone does not hold yet): one request for the zone's count,
+   * and a read of the whole zone only when the count alone cannot show that they fit. Without that
+   * check, a call that overflows the zone would fail part-way, after its earlier batches were applied.
+   * {@link Builder#zoneLimitCheck(boolean) zoneLimitCheck(false)} turns it off. Another client adding
+   * mappings at the same time can still fill the zone between the check and the puts; the server's own
+   * check then refuses the batch that overflows it.
+   *
+   * @throws ZoneFullException when the new mappings do not fit; nothing was sent
    */
   public BatchResult bulkPutAll(String zoneId, List<MappingRequest> items, BatchProgressListener listener) {
     String zone = Arguments.zone(zoneId);
     Objects.requireNonNull(items, "items == null");
-    return Batches.inBatches(List.copyOf(items), listener, chunk -> bulkPut(zone, chunk));
+    List<MappingRequest> all = List.copyOf(items);
+    Objects.requireNonNull(listener, "listener == null");
+    if (zoneLimitCheck) {
+      ZoneLimit.check("bulkPutAll", all, () -> listPage(zone, 1, 1).totalCount(), () -> ips(list(zone)));
+    }
+    return Batches.inBatches(all, listener, chunk -> bulkPut(zone, chunk));
+  }
+
+  private static List<String> ips(Iterable<Mapping> mappings) {
+    List<String> ips = new ArrayList<>();
+    mappings.forEach(m -> ips.add(m.originIp()));
+    return ips;
   }
 
   /** {@link #bulkDeleteAll(String, List, BatchProgressListener)} without a listener. */
@@ -264,6 +288,50 @@ public final class OriginCloudRegions {
     String zone = Arguments.zone(zoneId);
     Objects.requireNonNull(ips, "ips == null");
     return Batches.inBatches(List.copyOf(ips), listener, chunk -> bulkDelete(zone, chunk));
+  }
+
+  /**
+   * What {@link #sync} would do, without changing anything: reads the zone (every page) and compares it
+   * with {@code desired} by canonical IP.
+   *
+   * @throws IllegalArgumentException before anything is sent, when {@code desired} holds an invalid IP
+   *     or maps one IP (by canonical form) to two vendor/region pairs
+   */
+  public SyncPlan planSync(String zoneId, Collection<MappingRequest> desired) {
+    String zone = Arguments.zone(zoneId);
+    return Sync.plan(list(zone), Sync.desired(desired));
+  }
+
+  /**
+   * Makes the zone hold exactly {@code desired}: reads the zone, then deletes the mappings that are not
+   * desired ({@link #bulkDeleteAll}) and puts the ones that are missing or differ in vendor or region
+   * ({@link #bulkPut}, in batches of {@value #MAX_BATCH_SIZE}). IPs are compared by canonical form
+   * (RFC 5952; {@code 192.0.2.1} and {@code ::ffff:192.0.2.1} are two mappings). Nothing outside the plan
+   * is sent: mappings already as desired are not touched. Deletes go first, so the zone never holds more
+   * than the larger of its old and its new size.
+   *
+   * <p>The same call again applies nothing more when it succeeded, and finishes the work when a batch
+   * failed ({@link BatchAbortedException}, whose {@code completed()} covers the deletes or the puts,
+   * whichever was under way). Items can fail when another client changes the zone at the same time:
+   * they are in the result's {@code failed} lists.
+   *
+   * @throws IllegalArgumentException before anything is sent, as {@link #planSync}
+   * @throws ZoneFullException before anything is sent, when {@code desired} holds
+   *     more than 3,500 distinct IPs (unless {@link Builder#zoneLimitCheck(boolean) zoneLimitCheck(false)})
+   */
+  public SyncResult sync(String zoneId, Collection<MappingRequest> desired) {
+    String zone = Arguments.zone(zoneId);
+    Map<String, MappingRequest> wanted = Sync.desired(desired);
+    if (zoneLimitCheck && wanted.size() > ZoneLimit.MAX_MAPPINGS) {
+      throw ZoneLimit.refuse("sync", String.format(
+          "desired holds %,d mappings, past the limit of %,d a zone holds; nothing was sent", wanted.size(),
+          ZoneLimit.MAX_MAPPINGS));
+    }
+    SyncPlan plan = Sync.plan(list(zone), wanted);
+    BatchProgressListener quiet = (done, total, batch) -> {};
+    BatchResult deleted = Batches.inBatches(plan.deletes(), quiet, chunk -> bulkDelete(zone, chunk));
+    BatchResult put = Batches.inBatches(plan.puts(), quiet, chunk -> bulkPut(zone, chunk));
+    return new SyncResult(plan, deleted, put);
   }
 
   /** The vendors and regions that mappings may name. */
@@ -323,7 +391,7 @@ public final class OriginCloudRegions {
    */
   @Deprecated
   public OriginCloudRegionsV1 v1() {
-    return new OriginCloudRegionsV1(api, caller);
+    return new OriginCloudRegionsV1(api, caller, zoneLimitCheck);
   }
 
   /** The limiter that paces this client (for tests). */
@@ -338,13 +406,19 @@ public final class OriginCloudRegions {
         + ", rateLimiter=" + caller.limiter() + "}";
   }
 
+  /** The builder's settings after the environment filled the unset ones. */
+  private record Settings(String baseUrl, Credentials credentials, @Nullable RequestLog requestLog) {}
+
   /**
    * Configures an {@link OriginCloudRegions} client. Only credentials are needed; they default to the
    * {@code CLOUDFLARE_API_TOKEN} environment variable, as in Cloudflare's own SDKs.
    */
   public static final class Builder {
-    private String baseUrl = DEFAULT_BASE_URL;
+    private @Nullable String baseUrl;
     private @Nullable Credentials credentials;
+    private @Nullable Boolean logRequests;
+    private Environment environment = Environment.SYSTEM;
+    private boolean zoneLimitCheck = true;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(60);
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
@@ -396,27 +470,34 @@ public final class OriginCloudRegions {
       return this;
     }
 
-    /** The API's base URL, path included; default {@value OriginCloudRegions#DEFAULT_BASE_URL}. */
+    /**
+     * The API's base URL, path included; default {@code CLOUDFLARE_BASE_URL} when set, else {@value
+     * OriginCloudRegions#DEFAULT_BASE_URL}.
+     */
     public Builder baseUrl(String baseUrl) {
-      Objects.requireNonNull(baseUrl, "baseUrl == null");
+      this.baseUrl = checkBaseUrl(Objects.requireNonNull(baseUrl, "baseUrl == null"), "baseUrl");
+      return this;
+    }
+
+    /** A valid base URL without a trailing slash; {@code name} says where it came from. */
+    private static String checkBaseUrl(String baseUrl, String name) {
       if (baseUrl.indexOf('@') >= 0) {
         // User info would be repeated in toString() and in error messages; the URL is not shown.
         throw new IllegalArgumentException(
-            "baseUrl must not contain '@' (user info): credentials go in apiToken(...) or emailAndKey(...)");
+            name + " must not contain '@' (user info): credentials go in apiToken(...) or emailAndKey(...)");
       }
       URI uri;
       try {
         uri = URI.create(baseUrl);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("baseUrl is not a URL: '" + baseUrl + "'", e);
+        throw new IllegalArgumentException(name + " is not a URL: '" + baseUrl + "'", e);
       }
       if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
         throw new IllegalArgumentException(
-            "baseUrl must be an absolute http or https URL, for example " + DEFAULT_BASE_URL + ", got '"
+            name + " must be an absolute http or https URL, for example " + DEFAULT_BASE_URL + ", got '"
                 + baseUrl + "'");
       }
-      this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-      return this;
+      return baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
     /**
@@ -473,22 +554,54 @@ public final class OriginCloudRegions {
     }
 
     /**
-     * Builds the client.
+     * Logs one line per HTTP request, whether it was answered or not: method, path and query, status (or
+     * the exception when no answer came), attempt number, duration and Cloudflare's {@code cf-ray} id,
+     * through the {@link System.Logger} named {@code dev.origincloudregions.sdk} at level {@code INFO}.
+     * Never a header, a body or a credential. Default: off, unless {@code CLOUDFLARE_LOG=debug}; this
+     * setting wins over the variable.
+     */
+    public Builder logRequests(boolean logRequests) {
+      this.logRequests = logRequests;
+      return this;
+    }
+
+    /**
+     * Whether {@code bulkPutAll} (and v1's {@code bulkUpsertAll}) check, before sending anything, that the
+     * new mappings fit the zone's limit of 3,500, and {@code sync} that the desired set does; default
+     * true. Off, they send at once and the server refuses the batch that would overflow the zone (403,
+     * code 1164), after the earlier batches were applied.
+     */
+    public Builder zoneLimitCheck(boolean zoneLimitCheck) {
+      this.zoneLimitCheck = zoneLimitCheck;
+      return this;
+    }
+
+    /** Where the unset settings come from instead of the JVM's environment: for tests. */
+    Builder environment(Map<String, String> variables) {
+      this.environment = Environment.of(Objects.requireNonNull(variables, "variables == null"));
+      return this;
+    }
+
+    /**
+     * Builds the client. Settings not given come from the environment, as in Cloudflare's own SDKs:
+     * credentials from {@code CLOUDFLARE_API_TOKEN}, or else {@code CLOUDFLARE_EMAIL} with {@code
+     * CLOUDFLARE_API_KEY}; the base URL from {@code CLOUDFLARE_BASE_URL}; request logging from {@code
+     * CLOUDFLARE_LOG=debug}.
      *
-     * @throws IllegalStateException when no credentials were given and {@code CLOUDFLARE_API_TOKEN} is
-     *     not set
+     * @throws IllegalStateException when no credentials were given and the environment has none, or
+     *     only half of the email and key pair, or {@code CLOUDFLARE_LOG} has an unknown value
+     * @throws IllegalArgumentException when a variable's value cannot be used (it names the variable
+     *     and never repeats a secret)
      */
     public OriginCloudRegions build() {
-      Credentials c = credentials;
-      if (c == null) {
-        String fromEnv = System.getenv("CLOUDFLARE_API_TOKEN");
-        if (fromEnv == null || fromEnv.isBlank()) {
-          throw new IllegalStateException(
-              "No credentials: call apiToken(...) or emailAndKey(...), or set CLOUDFLARE_API_TOKEN");
-        }
-        c = Credentials.token(fromEnv.trim(), "CLOUDFLARE_API_TOKEN");
+      Credentials c = credentials != null ? credentials : environment.credentials();
+      String url = baseUrl;
+      if (url == null) {
+        String fromEnv = environment.get(Environment.BASE_URL);
+        url = fromEnv == null ? DEFAULT_BASE_URL : checkBaseUrl(fromEnv, Environment.BASE_URL);
       }
-      return new OriginCloudRegions(this, c);
+      boolean log = logRequests != null ? logRequests : environment.logRequests();
+      return new OriginCloudRegions(this, new Settings(url, c, log ? RequestLog.SYSTEM_LOGGER : null));
     }
 
 

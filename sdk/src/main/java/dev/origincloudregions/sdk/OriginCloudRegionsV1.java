@@ -1,6 +1,7 @@
 package dev.origincloudregions.sdk;
 
 import dev.origincloudregions.sdk.generated.api.OriginCloudRegionsApi;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,10 +20,12 @@ import java.util.Objects;
 public final class OriginCloudRegionsV1 {
   private final OriginCloudRegionsApi api;
   private final Caller caller;
+  private final boolean zoneLimitCheck;
 
-  OriginCloudRegionsV1(OriginCloudRegionsApi api, Caller caller) {
+  OriginCloudRegionsV1(OriginCloudRegionsApi api, Caller caller, boolean zoneLimitCheck) {
     this.api = api;
     this.caller = caller;
+    this.zoneLimitCheck = zoneLimitCheck;
   }
 
   /**
@@ -186,14 +189,27 @@ public final class OriginCloudRegionsV1 {
   /**
    * Creates or replaces any number of mappings, {@value OriginCloudRegions#MAX_BATCH_SIZE} per request,
    * in input order; results are merged as in {@link #bulkDeleteAll(String, List, BatchProgressListener)}.
+   * Before sending anything it checks that the new mappings fit the zone's limit of 3,500, as {@link
+   * OriginCloudRegions#bulkPutAll(String, List, BatchProgressListener)} does, reading the zone with v1's
+   * one-answer list.
    *
+   * @throws ZoneFullException when the new mappings do not fit; nothing was sent
    * @deprecated use {@link OriginCloudRegions#bulkPutAll(String, List, BatchProgressListener)}.
    */
   @Deprecated
   public BatchResult bulkUpsertAll(String zoneId, List<MappingRequest> items, BatchProgressListener listener) {
     String zone = Arguments.zone(zoneId);
     Objects.requireNonNull(items, "items == null");
-    return Batches.inBatches(List.copyOf(items), listener, chunk -> bulkUpsert(zone, chunk));
+    List<MappingRequest> all = List.copyOf(items);
+    Objects.requireNonNull(listener, "listener == null");
+    if (zoneLimitCheck) {
+      List<String> held = new ArrayList<>();
+      ZoneLimit.check("bulkUpsertAll", all, () -> {
+        list(zone).mappings().forEach(m -> held.add(m.originIp()));
+        return held.size();
+      }, () -> held);
+    }
+    return Batches.inBatches(all, listener, chunk -> bulkUpsert(zone, chunk));
   }
 
   /**

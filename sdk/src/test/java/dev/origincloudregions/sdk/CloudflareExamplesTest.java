@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -246,11 +245,9 @@ class CloudflareExamplesTest {
 
   // --- Helpers ----------------------------------------------------------------------------------------
 
-  /** The generated ApiClient's own ObjectMapper with NON_NULL inclusion, as OriginCloudRegions sets it. */
+  /** The client's own mapper: the generated ApiClient's settings with NON_NULL inclusion (Mappers). */
   private static ObjectMapper sdkMapper() {
-    ObjectMapper mapper = new ApiClient().getObjectMapper();
-    mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
-    return mapper;
+    return Mappers.create();
   }
 
   /** Fails on any JSON key that no generated property declares, so nothing can vanish unnoticed. */
