@@ -141,6 +141,19 @@ class SdkLostAnswerTest extends ServerTestSupport {
   }
 
   @Test
+  @DisplayName("The raw answer of a create recovered from 1145 is the read that found the mapping")
+  void v1CreateAfterALostAnswerHasTheReadAsItsRawAnswer() {
+    String zone = newZone();
+    proxy.next(Fault.DROP);
+
+    var raw = client.withRawResponse(c -> c.v1().create(zone, request("192.0.2.6", "aws", "us-east-1")));
+
+    assertThat(raw.statusCode()).isEqualTo(200);
+    assertThat(raw.value().originIp()).isEqualTo("192.0.2.6");
+    assertThat(requests("GET " + v1(zone, "/192.0.2.6"))).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("C1: a retried create that meets 1145 for a different mapping still throws 1145")
   void v1CreateAfterALostAnswerThatDoesNotMatchThrows() {
     String zone = newZone();

@@ -115,6 +115,7 @@ final class Caller {
     CallScope outer = CallScope.enter(scope);
     int attempt = 0;
     boolean unknown = false;
+    boolean reread = false;
     try {
       while (true) {
         attempt++;
@@ -139,6 +140,7 @@ final class Caller {
           wait = retryWait(error, attempt);
           outcomeUnknown = error.status() >= 500;
           if (wait == null && unknown && afterUnknown != null) {
+            reread = true; // a request made to read the answer's meaning is the call's last answer
             return afterUnknown.refused(error);
           }
         } catch (RetryableException e) { // Feign's wrapper of an IOException: no answer arrived
@@ -168,7 +170,9 @@ final class Caller {
         sleep(Waits.nanos(wait), failure);
       }
     } finally {
-      scope.finish(attempt);
+      if (!reread) {
+        scope.finish(attempt);
+      }
       CallScope.exit(outer);
     }
   }
