@@ -84,7 +84,7 @@ public final class OriginCloudRegions {
     this.zoneLimitCheck = b.zoneLimitCheck;
     RateLimiter limiter = b.rateLimiter != null
         ? b.rateLimiter
-        : baseUrl.equals(DEFAULT_BASE_URL) ? RateLimiter.sharedFor(credentials) : RateLimiter.UNLIMITED;
+        : isCloudflare(baseUrl) ? RateLimiter.sharedFor(credentials) : RateLimiter.UNLIMITED;
     AttemptListener listener = settings.requestLog() == null ? b.attemptListener : settings.requestLog();
     this.caller = new Caller(b.retryPolicy, b.callTimeout, Map.of(), limiter, listener, credentials);
 
@@ -114,6 +114,11 @@ public final class OriginCloudRegions {
             .logger(new Logger.NoOpLogger())
             .logLevel(Logger.Level.NONE)
             .target(OriginCloudRegionsApi.class, baseUrl);
+  }
+
+  /** Whether requests go to Cloudflare's API host, whose rate limit the default limiter keeps. */
+  private static boolean isCloudflare(String baseUrl) {
+    return "api.cloudflare.com".equalsIgnoreCase(URI.create(baseUrl).getHost());
   }
 
   /** A view of {@code client} that calls through {@code caller}. */
@@ -456,7 +461,7 @@ public final class OriginCloudRegions {
 
     /**
      * Paces this client's requests; give several clients the same limiter to pace them together. Default:
-     * for Cloudflare's base URL, {@link RateLimiter#cloudflare()} shared by every client of the JVM with
+     * for a base URL on Cloudflare's API host ({@code api.cloudflare.com}), {@link RateLimiter#cloudflare()} shared by every client of the JVM with
      * the same credentials; for any other URL, {@link RateLimiter#UNLIMITED}, which also turns pacing off.
      */
     public Builder rateLimiter(RateLimiter rateLimiter) {

@@ -142,10 +142,12 @@ class RateLimiterTest {
     var two = OriginCloudRegions.builder().apiToken(TOKEN).build();
     var other = OriginCloudRegions.builder().apiToken(TOKEN + "x").build();
     var local = Fixtures.clientOf(server).build();
+    var otherPath = OriginCloudRegions.builder().baseUrl("https://API.cloudflare.com/client/v4/").apiToken(TOKEN).build();
 
     assertThat(one.rateLimiter()).hasToString("RateLimiter{1200 per PT5M}").isSameAs(two.rateLimiter());
     assertThat(other.rateLimiter()).hasToString("RateLimiter{1200 per PT5M}").isNotSameAs(one.rateLimiter());
     assertThat(local.rateLimiter()).isSameAs(RateLimiter.UNLIMITED);
+    assertThat(otherPath.rateLimiter()).as("the host decides, not the exact URL").isSameAs(one.rateLimiter());
     assertThat(one.toString()).contains("rateLimiter=RateLimiter{1200 per PT5M}").doesNotContain(TOKEN);
   }
 }
