@@ -165,7 +165,8 @@ final class Caller {
         }
         long left = budget - (System.nanoTime() - start);
         if (Waits.nanos(wait) >= left) {
-          throw timedOut(operation, attempt, failure);
+          // A 429 stays itself: it says when to retry, which is what its catcher needs.
+          throw failure instanceof RateLimitedException ? failure : timedOut(operation, attempt, failure);
         }
         sleep(Waits.nanos(wait), failure);
       }
