@@ -75,7 +75,7 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
-  /** The longest wait for a {@code Retry-After} that the client accepts. */
+  /** The longest wait for a {@code Retry-After}, or for the client's rate limiter, that the client accepts. */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
@@ -131,7 +131,10 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The longest {@code Retry-After} the client waits for; a longer one fails the call at once. */
+    /**
+     * The longest {@code Retry-After} the client waits for, and the longest its {@link RateLimiter} may
+     * hold a call back; a longer wait fails the call at once with {@link RateLimitedException}.
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
       return this;
