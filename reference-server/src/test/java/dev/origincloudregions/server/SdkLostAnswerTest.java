@@ -37,9 +37,11 @@ class SdkLostAnswerTest extends ServerTestSupport {
 
   @BeforeEach
   void startProxy() {
-    proxy = new FaultProxy(server.port()).holdFor(Duration.ofSeconds(2));
+    // The read timeout is short enough for a quick test and long enough that an answer that is not held
+    // never times out on a loaded machine; a held answer is held well past it.
+    proxy = new FaultProxy(server.port()).holdFor(Duration.ofSeconds(4));
     client = OriginCloudRegions.builder().baseUrl(proxy.baseUrl()).apiToken(TOKEN)
-        .readTimeout(Duration.ofMillis(500))
+        .readTimeout(Duration.ofMillis(1_500))
         .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1))
             .maxBackoff(Duration.ofMillis(4)).build())
         .build();
@@ -136,6 +138,19 @@ class SdkLostAnswerTest extends ServerTestSupport {
         .containsExactly("2001:db8::5", "aws", "us-east-1");
     assertThat(created).isEqualTo(sdk.v1().get(zone, "2001:db8::5"));
     assertThat(requests("POST " + v1(zone, ""))).as("the lost attempt and its retry").isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("The raw answer of a create recovered from 1145 is the read that found the mapping")
+  void v1CreateAfterALostAnswerHasTheReadAsItsRawAnswer() {
+    String zone = newZone();
+    proxy.next(Fault.DROP);
+
+    var raw = client.withRawResponse(c -> c.v1().create(zone, request("192.0.2.6", "aws", "us-east-1")));
+
+    assertThat(raw.statusCode()).isEqualTo(200);
+    assertThat(raw.value().originIp()).isEqualTo("192.0.2.6");
+    assertThat(requests("GET " + v1(zone, "/192.0.2.6"))).isEqualTo(1);
   }
 
   @Test

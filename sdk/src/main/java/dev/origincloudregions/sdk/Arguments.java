@@ -1,5 +1,6 @@
 package dev.origincloudregions.sdk;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,6 +45,15 @@ final class Arguments {
               + OriginCloudRegions.MAX_BATCH_SIZE);
     }
     return copy;
+  }
+
+  /** A duration setting that must be more than zero. */
+  static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name + " == null");
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    }
+    return d;
   }
 
   /** A page number: 1 or more (VL1). */

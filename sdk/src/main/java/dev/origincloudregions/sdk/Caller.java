@@ -115,6 +115,7 @@ final class Caller {
     CallScope outer = CallScope.enter(scope);
     int attempt = 0;
     boolean unknown = false;
+    boolean reread = false;
     try {
       while (true) {
         attempt++;
@@ -132,10 +133,14 @@ final class Caller {
         } catch (HttpError e) {
           ApiException error = e.toApiException(operation, scope.cfRay(), credentials);
           tell(operation, scope, attempt, sent, error);
+          if (error instanceof RateLimitedException r && r.retryAfter().isPresent()) {
+            limiter.blockFor(System.nanoTime(), Waits.nanos(r.retryAfter().get())); // for every client sharing it
+          }
           failure = error;
           wait = retryWait(error, attempt);
           outcomeUnknown = error.status() >= 500;
           if (wait == null && unknown && afterUnknown != null) {
+            reread = true; // a request made to read the answer's meaning is the call's last answer
             return afterUnknown.refused(error);
           }
         } catch (RetryableException e) { // Feign's wrapper of an IOException: no answer arrived
@@ -158,18 +163,17 @@ final class Caller {
         if (wait == null) {
           throw failure;
         }
-        long now = System.nanoTime();
-        if (failure instanceof RateLimitedException r && r.retryAfter().isPresent()) {
-          limiter.blockFor(now, Waits.nanos(r.retryAfter().get()));
-        }
-        long left = budget - (now - start);
+        long left = budget - (System.nanoTime() - start);
         if (Waits.nanos(wait) >= left) {
-          throw timedOut(operation, attempt, failure);
+          // A 429 stays itself: it says when to retry, which is what its catcher needs.
+          throw failure instanceof RateLimitedException ? failure : timedOut(operation, attempt, failure);
         }
         sleep(Waits.nanos(wait), failure);
       }
     } finally {
-      scope.finish(attempt);
+      if (!reread) {
+        scope.finish(attempt);
+      }
       CallScope.exit(outer);
     }
   }
@@ -206,6 +210,9 @@ final class Caller {
   }
 
   private void tell(String operation, CallScope scope, int attempt, long sent, @Nullable Throwable failure) {
+    if (listener == AttemptListener.NONE) {
+      return; // nothing to build for nobody
+    }
     try {
       listener.attemptDone(new AttemptListener.Attempt(operation, scope.method, scope.url, attempt, scope.status,
           System.nanoTime() - sent, scope.cfRay(), failure));

@@ -38,9 +38,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <h2>Errors</h2>
  *
- * A request the server refuses throws {@link ApiException} with the HTTP status and every {@code code
- * message} of the error envelope; no usable answer throws {@link TransportException}. Both happen only
- * after the {@link RetryPolicy} gave up. Arguments that cannot be right (null, more than {@value
+ * A request the server refuses throws {@link ApiException} with the HTTP status, every {@code code
+ * message} of the error envelope and the {@code cf-ray} id, as a subclass for the cases callers branch
+ * on ({@link NotFoundException}, {@link AuthenticationException}, {@link RateLimitedException}, {@link
+ * ZoneFullException}, {@link InvalidRequestException}); no usable answer throws {@link
+ * TransportException}. Both happen only after the {@link RetryPolicy} gave up, or when the call's
+ * timeout ({@link Builder#callTimeout}) is spent. {@link RetryPolicy} says what is retried, and how the
+ * answer of a retry after a lost answer is read. Arguments that cannot be right (null, more than {@value
  * #MAX_BATCH_SIZE} batch items, a page size outside 1 to {@value #MAX_PAGE_SIZE}) are refused before
  * anything is sent.
  *
@@ -86,7 +90,7 @@ public final class OriginCloudRegions {
     this.zoneLimitCheck = b.zoneLimitCheck;
     RateLimiter limiter = b.rateLimiter != null
         ? b.rateLimiter
-        : baseUrl.equals(DEFAULT_BASE_URL) ? RateLimiter.sharedFor(credentials) : RateLimiter.UNLIMITED;
+        : isCloudflare(baseUrl) ? RateLimiter.sharedFor(credentials) : RateLimiter.UNLIMITED;
     AttemptListener listener = settings.requestLog() == null ? b.attemptListener : settings.requestLog();
     this.caller = new Caller(b.retryPolicy, b.callTimeout, Map.of(), limiter, listener, credentials);
 
@@ -116,6 +120,11 @@ public final class OriginCloudRegions {
             .logger(new Logger.NoOpLogger())
             .logLevel(Logger.Level.NONE)
             .target(OriginCloudRegionsApi.class, baseUrl);
+  }
+
+  /** Whether requests go to Cloudflare's API host, whose rate limit the default limiter keeps. */
+  private static boolean isCloudflare(String baseUrl) {
+    return "api.cloudflare.com".equalsIgnoreCase(URI.create(baseUrl).getHost());
   }
 
   /** A view of {@code client} that calls through {@code caller}. */
@@ -155,7 +164,9 @@ public final class OriginCloudRegions {
   }
 
   /**
-   * Deletes the mapping of one IP (any valid text form). A missing mapping throws 404 (code 1142).
+   * Deletes the mapping of one IP (any valid text form). A missing mapping throws {@link
+   * NotFoundException} (404, code 1142), with {@link NotFoundException#possiblyDeletedByEarlierAttempt()}
+   * when an earlier attempt of this call got no answer.
    *
    * @return the canonical form of the IP whose mapping was deleted, as the server answers it
    */
@@ -220,7 +231,8 @@ public final class OriginCloudRegions {
    * Deletes up to {@value #MAX_BATCH_SIZE} mappings in one request: {@code DELETE …/batch} with the IPs
    * as a JSON array body. Each IP is judged on its own: deleted ones are in {@link
    * BatchResult#succeeded()} with the vendor and region they had; missing, invalid or repeated ones are
-   * in {@link BatchResult#failed()}.
+   * in {@link BatchResult#failed()}. After an attempt whose answer was lost, the retry's "not found" items
+   * are in {@link BatchResult#possiblyApplied()} instead (see {@link RetryPolicy}).
    *
    * @return one item per IP; its {@code modifiedOn} is null (v2 batch results carry none)
    * @throws IllegalArgumentException for more than {@value #MAX_BATCH_SIZE} IPs, before sending
@@ -393,6 +405,11 @@ public final class OriginCloudRegions {
     return new OriginCloudRegionsV1(api, caller, zoneLimitCheck);
   }
 
+  /** The limiter that paces this client (for tests). */
+  RateLimiter rateLimiter() {
+    return caller.limiter();
+  }
+
   @Override
   public String toString() {
     return "OriginCloudRegions{baseUrl=" + baseUrl + ", credentials=" + credentials
@@ -431,7 +448,7 @@ public final class OriginCloudRegions {
      * ends at {@link #readTimeout} at the latest.
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
+      this.callTimeout = Arguments.positive(timeout, "callTimeout");
       return this;
     }
 
@@ -450,7 +467,7 @@ public final class OriginCloudRegions {
 
     /**
      * Paces this client's requests; give several clients the same limiter to pace them together. Default:
-     * for Cloudflare's base URL, {@link RateLimiter#cloudflare()} shared by every client of the JVM with
+     * for a base URL on Cloudflare's API host ({@code api.cloudflare.com}), {@link RateLimiter#cloudflare()} shared by every client of the JVM with
      * the same credentials; for any other URL, {@link RateLimiter#UNLIMITED}, which also turns pacing off.
      */
     public Builder rateLimiter(RateLimiter rateLimiter) {
@@ -520,13 +537,13 @@ public final class OriginCloudRegions {
 
     /** How long to wait for a connection; default 10 s. */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      this.connectTimeout = Arguments.positive(timeout, "connectTimeout");
       return this;
     }
 
     /** How long to wait for a response once the request is sent; default 60 s. */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      this.readTimeout = Arguments.positive(timeout, "readTimeout");
       return this;
     }
 
@@ -598,13 +615,6 @@ public final class OriginCloudRegions {
       return new OriginCloudRegions(this, new Settings(url, c, log ? RequestLog.SYSTEM_LOGGER : null));
     }
 
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name + " == null");
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
-    }
 
     private static String defaultUserAgent() {
       return "origin-cloud-regions-java/" + VERSION + " Java/" + System.getProperty("java.version");

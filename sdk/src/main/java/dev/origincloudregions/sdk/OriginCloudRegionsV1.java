@@ -43,7 +43,8 @@ public final class OriginCloudRegionsV1 {
 
   /**
    * Creates a mapping. Fails with 400 (code 1145) if the IP is mapped already: use {@link #upsert} to
-   * replace.
+   * replace. When an earlier attempt of this call got no answer and the retry meets 1145, the mapping is
+   * read and returned if it holds the request's vendor and region (the lost attempt created it).
    *
    * @deprecated use {@link OriginCloudRegions#put}, which creates or replaces; to leave an existing
    *     mapping alone, {@link OriginCloudRegions#get} it first.

@@ -21,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * until then.
  *
  * <p>One limiter may be shared by several clients: give the same instance to each builder. Clients of
- * Cloudflare's base URL that are given none share one per credentials in the JVM, so that several
+ * Cloudflare's API host (api.cloudflare.com) that are given none share one per credentials in the JVM, so that several
  * clients on one token keep to the token's limit together. Thread-safe.
  *
  * <pre>{@code
@@ -90,7 +90,7 @@ public final class RateLimiter {
     return of(1200, Duration.ofMinutes(5));
   }
 
-  /** The limiter shared by the JVM's clients of Cloudflare's URL that hold these credentials. */
+  /** The limiter shared by the JVM's clients of Cloudflare's API host that hold these credentials. */
   static RateLimiter sharedFor(Credentials credentials) {
     return BY_CREDENTIALS.computeIfAbsent(fingerprint(credentials), k -> cloudflare());
   }

@@ -62,11 +62,7 @@ public final class RequestOptions {
      * fit in it (see {@link OriginCloudRegions.Builder#callTimeout}).
      */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout == null");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = Arguments.positive(timeout, "timeout");
       return this;
     }
 

@@ -85,6 +85,18 @@ class BoundsTest {
   }
 
   @Test
+  @DisplayName("A Retry-After within maxRetryAfter that does not fit the call's timeout is thrown as a 429 at once")
+  void aRetryAfterBeyondTheDeadlineIsThrownAsItIs() {
+    server.dispatch(request -> Reply.json(429, RetryTest.RATE_LIMITED).withHeader("Retry-After", "30"));
+    var client = Fixtures.clientOf(server).callTimeout(Duration.ofSeconds(5)).build();
+
+    RateLimitedException e = thrown(RateLimitedException.class, () -> client.get(ZONE, "192.0.2.1"));
+
+    assertThat(server.takeAll()).hasSize(1);
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(30));
+  }
+
+  @Test
   void builderBoundsAreChecked() {
     assertThatThrownBy(() -> OriginCloudRegions.builder().maxResponseBytes(10)).hasMessageContaining("at least 1024");
     assertThatThrownBy(() -> OriginCloudRegions.builder().callTimeout(Duration.ofSeconds(-1))).hasMessageContaining("positive");
