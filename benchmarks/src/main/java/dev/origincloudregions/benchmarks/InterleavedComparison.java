@@ -9,7 +9,7 @@ import java.util.Locale;
 /**
  * A second opinion for noisy machines: runs one family's SDK call and bare call of {@link
  * BulkDeleteBenchmark} ({@link BulkDeleteBenchmark#v2Sdk} and {@link BulkDeleteBenchmark#v2Bare}, or
- * v1's pair) in alternating blocks, so that both see the same background load, and reports per round
+ * v1's pair; for v2 also {@link BulkDeleteBenchmark#v2SdkPaced}, the SDK with pacing on) in rotating blocks, so that both see the same background load, and reports per round
  * the SDK/bare ratio of wall time and of process CPU time (all threads: client, server, GC). The
  * median ratio over the rounds, with its quartiles, is far steadier than two JMH runs made one after
  * the other while other work comes and goes.
@@ -38,28 +38,40 @@ public final class InterleavedComparison {
     try {
       // Warm-up: both paths compiled before anything is measured.
       for (int i = 0; i < 30; i++) {
-        run(b, v1, true, block);
-        run(b, v1, false, block);
+        run(b, v1, Side.SDK, block);
+        run(b, v1, Side.BARE, block);
+        if (!v1) {
+          run(b, false, Side.PACED, block);
+        }
       }
       List<Sample> sdk = new ArrayList<>();
       List<Sample> bare = new ArrayList<>();
+      List<Sample> paced = new ArrayList<>();
       double[] wallRatios = new double[rounds];
       double[] cpuRatios = new double[rounds];
+      double[] pacedWallRatios = new double[rounds];
+      double[] pacedCpuRatios = new double[rounds];
       for (int r = 0; r < rounds; r++) {
-        // Alternate which goes first, so neither always follows a GC-heavy block.
-        Sample s;
-        Sample p;
-        if (r % 2 == 0) {
-          s = run(b, v1, true, block);
-          p = run(b, v1, false, block);
-        } else {
-          p = run(b, v1, false, block);
-          s = run(b, v1, true, block);
+        // Rotate the order, so that no side always follows a GC-heavy block.
+        Sample s = null;
+        Sample p = null;
+        Sample q = null;
+        for (int k = 0; k < 3; k++) {
+          switch ((r + k) % 3) {
+            case 0 -> s = run(b, v1, Side.SDK, block);
+            case 1 -> p = run(b, v1, Side.BARE, block);
+            default -> q = v1 ? null : run(b, false, Side.PACED, block);
+          }
         }
         sdk.add(s);
         bare.add(p);
         wallRatios[r] = s.wallNanos() / p.wallNanos();
         cpuRatios[r] = s.cpuNanos() / p.cpuNanos();
+        if (q != null) {
+          paced.add(q);
+          pacedWallRatios[r] = q.wallNanos() / p.wallNanos();
+          pacedCpuRatios[r] = q.cpuNanos() / p.cpuNanos();
+        }
       }
       System.out.printf(
           Locale.ROOT,
@@ -73,21 +85,33 @@ public final class InterleavedComparison {
       print("bare cpu ", bare.stream().mapToDouble(Sample::cpuNanos).toArray(), "us");
       print("ratio sdk/bare wall", wallRatios, "x");
       print("ratio sdk/bare cpu ", cpuRatios, "x");
+      if (!paced.isEmpty()) {
+        print("paced wall", paced.stream().mapToDouble(Sample::wallNanos).toArray(), "us");
+        print("ratio paced/bare wall", pacedWallRatios, "x");
+        print("ratio paced/bare cpu ", pacedCpuRatios, "x");
+      }
     } finally {
       b.stop();
     }
   }
 
-  private static Sample run(BulkDeleteBenchmark b, boolean v1, boolean sdk, int calls) throws Exception {
+  /** Which call a block makes: the SDK, the bare baseline, or the SDK with pacing on (v2 only). */
+  enum Side {
+    SDK,
+    BARE,
+    PACED
+  }
+
+  private static Sample run(BulkDeleteBenchmark b, boolean v1, Side side, int calls) throws Exception {
     long cpu0 = OS.getProcessCpuTime();
     long wall0 = System.nanoTime();
     int sink = 0;
     for (int i = 0; i < calls; i++) {
-      if (sdk) {
-        sink += (v1 ? b.v1Sdk() : b.v2Sdk()).succeeded().size();
-      } else {
-        sink += (v1 ? b.v1Bare() : b.v2Bare()).path("result").size();
-      }
+      sink += switch (side) {
+        case SDK -> (v1 ? b.v1Sdk() : b.v2Sdk()).succeeded().size();
+        case BARE -> (v1 ? b.v1Bare() : b.v2Bare()).path("result").size();
+        case PACED -> b.v2SdkPaced().succeeded().size();
+      };
     }
     long wall = System.nanoTime() - wall0;
     long cpu = OS.getProcessCpuTime() - cpu0;

@@ -19,16 +19,19 @@ import java.util.stream.Stream;
  * processes than wall time, and it tells the SDK's own work (the calling thread) from the rest.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
- * dev.origincloudregions.benchmarks.ThreadCpuBreakdown [v2|v1] [callsPerBlock] [warmUpCalls]}.
+ * dev.origincloudregions.benchmarks.ThreadCpuBreakdown [v2|v2paced|v1] [callsPerBlock] [warmUpCalls]}.
  */
 public final class ThreadCpuBreakdown {
   private ThreadCpuBreakdown() {}
 
   private static final long NANOS_PER_TICK = 10_000_000L; // USER_HZ = 100 on Linux
   private static final int ROUNDS = 10;
+  /** With {@code v2paced}, the SDK side is {@link BulkDeleteBenchmark#v2SdkPaced}: pacing on, never waiting. */
+  private static boolean paced;
 
   public static void main(String[] args) throws Exception {
     boolean v1 = args.length > 0 && args[0].equals("v1");
+    paced = args.length > 0 && args[0].equals("v2paced");
     int block = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
     BulkDeleteBenchmark b = new BulkDeleteBenchmark();
@@ -53,7 +56,7 @@ public final class ThreadCpuBreakdown {
         }
       }
       System.out.printf(Locale.ROOT, "%s: CPU time per call (us), %d rounds of %d calls after %d warm-up calls%n",
-          v1 ? "v1" : "v2", ROUNDS, block, warmUp);
+          v1 ? "v1" : paced ? "v2, SDK with pacing on" : "v2", ROUNDS, block, warmUp);
       System.out.printf(Locale.ROOT, "  %-24s %9s %9s%n", "thread", "sdk", "bare");
       double[] total = new double[2];
       for (Map.Entry<String, double[]> e : perCall.entrySet()) {
@@ -74,6 +77,8 @@ public final class ThreadCpuBreakdown {
     if (sdk) {
       if (v1) {
         b.v1Sdk();
+      } else if (paced) {
+        b.v2SdkPaced();
       } else {
         b.v2Sdk();
       }

@@ -1,5 +1,6 @@
 package dev.origincloudregions.sdk;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,6 +29,11 @@ final class Arguments {
     return ip;
   }
 
+  /** Whether {@code ip} may be sent as a path segment as it is (see {@link #pathIp}). */
+  static boolean isPathSafe(String ip) {
+    return !ip.isEmpty() && unreserved(ip);
+  }
+
   /** A copy of a batch's items, refusing nulls and more than {@link OriginCloudRegions#MAX_BATCH_SIZE}. */
   static <T> List<T> batch(List<T> items, String operation, String noun, String helper) {
     Objects.requireNonNull(items, noun + " == null");
@@ -39,6 +45,15 @@ final class Arguments {
               + OriginCloudRegions.MAX_BATCH_SIZE);
     }
     return copy;
+  }
+
+  /** A duration setting that must be more than zero. */
+  static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name + " == null");
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, was " + d);
+    }
+    return d;
   }
 
   /** A page number: 1 or more (VL1). */

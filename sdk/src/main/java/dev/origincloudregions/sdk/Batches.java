@@ -3,6 +3,7 @@ package dev.origincloudregions.sdk;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +26,7 @@ final class Batches {
     Objects.requireNonNull(listener, "listener == null");
     List<BatchItem> succeeded = new ArrayList<>();
     List<BatchItem> failed = new ArrayList<>();
+    List<BatchItem> possiblyApplied = new ArrayList<>();
     OffsetDateTime modifiedOn = null;
     for (int from = 0; from < items.size(); from += OriginCloudRegions.MAX_BATCH_SIZE) {
       int to = Math.min(items.size(), from + OriginCloudRegions.MAX_BATCH_SIZE);
@@ -32,14 +34,33 @@ final class Batches {
       try {
         batch = send.send(items.subList(from, to));
       } catch (OriginCloudRegionsException e) {
-        throw new BatchAbortedException(new BatchResult(modifiedOn, succeeded, failed), from, items.size(), e);
+        throw new BatchAbortedException(new BatchResult(modifiedOn, succeeded, failed, possiblyApplied), from, items.size(), e);
       }
       succeeded.addAll(batch.succeeded());
       failed.addAll(batch.failed());
+      possiblyApplied.addAll(batch.possiblyApplied());
       modifiedOn = latest(modifiedOn, batch.modifiedOn());
       listener.batchDone(to, items.size(), batch);
     }
-    return new BatchResult(modifiedOn, succeeded, failed);
+    return new BatchResult(modifiedOn, succeeded, failed, possiblyApplied);
+  }
+
+  /**
+   * A batch delete's answer read after an attempt whose outcome is unknown: its "not found" items move to
+   * {@link BatchResult#possiblyApplied()} (BD10: the lost attempt may have deleted them). Other failures
+   * (invalid IP, duplicate in request) stay failures: no attempt could have applied them.
+   */
+  static BatchResult afterLostDelete(BatchResult answer) {
+    List<BatchItem> failed = new ArrayList<>();
+    List<BatchItem> possiblyApplied = new ArrayList<>(answer.possiblyApplied());
+    for (BatchItem item : answer.failed()) {
+      if (item.error() != null && item.error().toLowerCase(Locale.ROOT).contains("not found")) {
+        possiblyApplied.add(new BatchItem(item.originIp(), null, null, item.error(), BatchItem.Outcome.POSSIBLY_APPLIED));
+      } else {
+        failed.add(item);
+      }
+    }
+    return new BatchResult(answer.modifiedOn(), answer.succeeded(), failed, possiblyApplied);
   }
 
   private static @Nullable OffsetDateTime latest(@Nullable OffsetDateTime a, @Nullable OffsetDateTime b) {

@@ -1,5 +1,6 @@
 package dev.origincloudregions.sdk;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 
@@ -19,6 +20,28 @@ abstract class Credentials {
   /** Adds the authentication headers to a request, through {@code header.accept(name, value)}. */
   abstract void apply(BiConsumer<String, String> header);
 
+  /** The secrets, for {@link #redact}. */
+  List<String> secrets() {
+    return List.of();
+  }
+
+  /**
+   * {@code text} with every secret these credentials hold replaced by {@code ****}: a server that echoes
+   * a header into an error message cannot leak it into an exception, a log or a screen. Secrets shorter
+   * than {@value #SHORTEST_REDACTED} characters are left alone (they would match ordinary text).
+   */
+  String redact(String text) {
+    String out = text;
+    for (String secret : secrets()) {
+      if (secret.length() >= SHORTEST_REDACTED && out.contains(secret)) {
+        out = out.replace(secret, "****");
+      }
+    }
+    return out;
+  }
+
+  static final int SHORTEST_REDACTED = 6;
+
   static Credentials token(String token) {
     return token(token, "apiToken");
   }
@@ -33,6 +56,11 @@ abstract class Credentials {
       }
 
       @Override
+      List<String> secrets() {
+        return List.of(t);
+      }
+
+      @Override
       public String toString() {
         return "Bearer ****";
       }
@@ -40,13 +68,23 @@ abstract class Credentials {
   }
 
   static Credentials emailAndKey(String email, String key) {
-    String e = secret(email, "email");
-    String k = secret(key, "key");
+    return emailAndKey(email, "email", key, "key");
+  }
+
+  /** An email and key pair; the names say where they came from, for the error message. */
+  static Credentials emailAndKey(String email, String emailName, String key, String keyName) {
+    String e = secret(email, emailName);
+    String k = secret(key, keyName);
     return new Credentials() {
       @Override
       void apply(BiConsumer<String, String> header) {
         header.accept("X-Auth-Email", e);
         header.accept("X-Auth-Key", k);
+      }
+
+      @Override
+      List<String> secrets() {
+        return List.of(k);
       }
 
       @Override

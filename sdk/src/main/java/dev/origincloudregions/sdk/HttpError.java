@@ -36,8 +36,11 @@ final class HttpError extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
-  ApiException toApiException(String operation) {
-    return new ApiException(operation, status, errors, retryAfter);
+  /** The public exception: its subclass by status and codes, server messages redacted. */
+  ApiException toApiException(String operation, @Nullable String cfRay, Credentials credentials) {
+    List<ApiError> redacted =
+        errors.stream().map(e -> new ApiError(e.code(), credentials.redact(e.message()))).toList();
+    return ApiException.of(operation, status, redacted, retryAfter, cfRay == null ? null : credentials.redact(cfRay));
   }
 
   /** Feign's error decoder: reads the Cloudflare error envelope and the Retry-After header. */
@@ -85,17 +88,20 @@ final class HttpError extends RuntimeException {
       return null;
     }
     String value = values.iterator().next().trim();
-    try {
-      long seconds = Long.parseLong(value);
-      return seconds < 0 ? null : Duration.ofSeconds(seconds);
-    } catch (NumberFormatException notSeconds) {
+    if (!value.isEmpty() && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      // Delta-seconds of any length: beyond a long, the longest Duration (no overflow, no "no header").
       try {
-        ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-        Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException notADate) {
-        return null;
+        return Duration.ofSeconds(Long.parseLong(value));
+      } catch (NumberFormatException beyondALong) {
+        return Duration.ofSeconds(Long.MAX_VALUE);
       }
+    }
+    try {
+      ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+      Duration d = Duration.between(ZonedDateTime.now(at.getZone()), at);
+      return d.isNegative() ? Duration.ZERO : d;
+    } catch (DateTimeParseException | ArithmeticException notADate) {
+      return null;
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Feign's transport: one shared {@link HttpClient}, which sends PATCH and a body on DELETE, keeps
@@ -38,11 +39,13 @@ final class JdkTransport implements Client {
   private final HttpClient http;
   private final Credentials credentials;
   private final String userAgent;
+  private final HttpResponse.BodyHandler<byte[]> bodyHandler;
 
-  JdkTransport(HttpClient http, Credentials credentials, String userAgent) {
+  JdkTransport(HttpClient http, Credentials credentials, String userAgent, int maxResponseBytes) {
     this.http = http;
     this.credentials = credentials;
     this.userAgent = userAgent;
+    this.bodyHandler = CappedBody.handler(maxResponseBytes);
   }
 
   @Override
@@ -54,9 +57,16 @@ final class JdkTransport implements Client {
       throw new IOException("invalid URL " + request.url(), e);
     }
     byte[] body = request.body();
+    CallScope scope = CallScope.current();
+    long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(options.readTimeoutMillis());
+    if (scope != null) {
+      timeoutNanos = Math.max(1, Math.min(timeoutNanos, scope.attemptBudgetNanos));
+      scope.method = request.httpMethod().name();
+      scope.url = request.url();
+    }
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
-            .timeout(Duration.ofMillis(options.readTimeoutMillis()))
+            .timeout(Duration.ofNanos(timeoutNanos))
             .method(
                 request.httpMethod().name(),
                 body == null
@@ -69,17 +79,24 @@ final class JdkTransport implements Client {
         }
       }
     }
-    credentials.apply(builder::header);
-    builder.header("User-Agent", userAgent);
+    if (scope != null) {
+      scope.extraHeaders.forEach(builder::setHeader);
+    }
+    credentials.apply(builder::setHeader);
+    builder.setHeader("User-Agent", userAgent);
 
     HttpResponse<byte[]> response;
     try {
-      response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+      response = http.send(builder.build(), bodyHandler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for " + request.httpMethod() + " " + uri);
     }
     Map<String, Collection<String>> headers = new LinkedHashMap<>(response.headers().map());
+    if (scope != null) {
+      scope.status = response.statusCode();
+      scope.headers = response.headers().map();
+    }
     return Response.builder()
         .request(request)
         .status(response.statusCode())

@@ -1,6 +1,7 @@
 package dev.origincloudregions.sdk;
 
-import dev.origincloudregions.sdk.generated.api.OriginCloudRegionsApi;
+import dev.origincloudregions.sdk.internal.generated.api.OriginCloudRegionsApi;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -19,10 +20,12 @@ import java.util.Objects;
 public final class OriginCloudRegionsV1 {
   private final OriginCloudRegionsApi api;
   private final Caller caller;
+  private final boolean zoneLimitCheck;
 
-  OriginCloudRegionsV1(OriginCloudRegionsApi api, Caller caller) {
+  OriginCloudRegionsV1(OriginCloudRegionsApi api, Caller caller, boolean zoneLimitCheck) {
     this.api = api;
     this.caller = caller;
+    this.zoneLimitCheck = zoneLimitCheck;
   }
 
   /**
@@ -40,7 +43,8 @@ public final class OriginCloudRegionsV1 {
 
   /**
    * Creates a mapping. Fails with 400 (code 1145) if the IP is mapped already: use {@link #upsert} to
-   * replace.
+   * replace. When an earlier attempt of this call got no answer and the retry meets 1145, the mapping is
+   * read and returned if it holds the request's vendor and region (the lost attempt created it).
    *
    * @deprecated use {@link OriginCloudRegions#put}, which creates or replaces; to leave an existing
    *     mapping alone, {@link OriginCloudRegions#get} it first.
@@ -49,7 +53,32 @@ public final class OriginCloudRegionsV1 {
   public Mapping create(String zoneId, MappingRequest request) {
     String zone = Arguments.zone(zoneId);
     Objects.requireNonNull(request, "request == null");
-    return caller.call("create", () -> Models.single(api.originCloudRegionsCreate(zone, Models.request(request))));
+    return caller.call("create", () -> Models.single(api.originCloudRegionsCreate(zone, Models.request(request))),
+        Caller.AfterUnknown.onRefusal(e -> createdByLostAttempt(zone, request, e)));
+  }
+
+  /**
+   * A create's final refusal after an attempt whose outcome is unknown: a 1145 ("already exists") may be
+   * the lost attempt's own work. The mapping is read; when it holds the request's vendor and region it is
+   * returned as the created mapping, otherwise the 1145 is thrown. (Another writer could have created
+   * the same mapping in between: the result is then the same mapping, which is what the caller asked
+   * for.)
+   */
+  private Mapping createdByLostAttempt(String zone, MappingRequest request, ApiException refusal) {
+    if (!refusal.hasCode(1145) || !Arguments.isPathSafe(request.ip())) {
+      throw refusal;
+    }
+    Mapping existing;
+    try {
+      existing = caller.call("create", () -> Models.single(api.originCloudRegionsGet(zone, request.ip())));
+    } catch (OriginCloudRegionsException readFailed) {
+      refusal.addSuppressed(readFailed);
+      throw refusal;
+    }
+    if (existing.vendor().equals(request.vendor()) && existing.region().equals(request.region())) {
+      return existing;
+    }
+    throw refusal;
   }
 
   /**
@@ -86,7 +115,8 @@ public final class OriginCloudRegionsV1 {
   public Mapping delete(String zoneId, String ip) {
     String zone = Arguments.zone(zoneId);
     String path = Arguments.pathIp(ip);
-    return caller.call("delete", () -> Models.single(api.originCloudRegionsDelete(zone, path)));
+    return caller.call("delete", () -> Models.single(api.originCloudRegionsDelete(zone, path)),
+        Caller.AfterUnknown.onRefusal(e -> { throw NotFoundException.afterLostDelete("delete", e); }));
   }
 
   /**
@@ -103,7 +133,8 @@ public final class OriginCloudRegionsV1 {
   public BatchResult bulkDelete(String zoneId, List<String> ips) {
     String zone = Arguments.zone(zoneId);
     List<String> body = Arguments.batch(ips, "bulkDelete", "IPs", "bulkDeleteAll");
-    return caller.call("bulkDelete", () -> Models.batch(api.originCloudRegionsBatchDelete(zone, body)));
+    return caller.call("bulkDelete", () -> Models.batch(api.originCloudRegionsBatchDelete(zone, body)),
+        Caller.AfterUnknown.onAnswer(Batches::afterLostDelete));
   }
 
   /**
@@ -158,14 +189,27 @@ public final class OriginCloudRegionsV1 {
   /**
    * Creates or replaces any number of mappings, {@value OriginCloudRegions#MAX_BATCH_SIZE} per request,
    * in input order; results are merged as in {@link #bulkDeleteAll(String, List, BatchProgressListener)}.
+   * Before sending anything it checks that the new mappings fit the zone's limit of 3,500, as {@link
+   * OriginCloudRegions#bulkPutAll(String, List, BatchProgressListener)} does, reading the zone with v1's
+   * one-answer list.
    *
+   * @throws ZoneFullException when the new mappings do not fit; nothing was sent
    * @deprecated use {@link OriginCloudRegions#bulkPutAll(String, List, BatchProgressListener)}.
    */
   @Deprecated
   public BatchResult bulkUpsertAll(String zoneId, List<MappingRequest> items, BatchProgressListener listener) {
     String zone = Arguments.zone(zoneId);
     Objects.requireNonNull(items, "items == null");
-    return Batches.inBatches(List.copyOf(items), listener, chunk -> bulkUpsert(zone, chunk));
+    List<MappingRequest> all = List.copyOf(items);
+    Objects.requireNonNull(listener, "listener == null");
+    if (zoneLimitCheck) {
+      List<String> held = new ArrayList<>();
+      ZoneLimit.check("bulkUpsertAll", all, () -> {
+        list(zone).mappings().forEach(m -> held.add(m.originIp()));
+        return held.size();
+      }, () -> held);
+    }
+    return Batches.inBatches(all, listener, chunk -> bulkUpsert(zone, chunk));
   }
 
   /**

@@ -10,20 +10,38 @@ import java.util.concurrent.ThreadLocalRandom;
  * <h2>What is retried</h2>
  *
  * <ul>
- *   <li><b>429 Too Many Requests</b>: after the server's {@code Retry-After} (seconds or an HTTP date)
- *       when it sends one, else after the backoff below. A {@code Retry-After} longer than {@link
- *       Builder#maxRetryAfter} is not waited for: the {@link ApiException} is thrown at once.
+ *   <li><b>429 Too Many Requests</b>: after the server's {@code Retry-After} (seconds or an HTTP date, of
+ *       any size) when it sends one, else after the backoff below. A {@code Retry-After} longer than
+ *       {@link Builder#maxRetryAfter} is not waited for: {@link RateLimitedException} is thrown at once,
+ *       saying when to retry.
  *   <li><b>5xx</b> and <b>connection failures or timeouts</b>: after the backoff below.
  * </ul>
  *
- * <p>Nothing else is retried: another 4xx means the request itself is wrong and would fail again.
+ * <p>Nothing else is retried: another 4xx means the request itself is wrong and would fail again; an
+ * answer too large to read ({@code maxResponseBytes}) would come again. Every retry must also fit in
+ * the call's timeout ({@code callTimeout}).
  *
  * <p>The backoff before retry {@code n} (1, 2, ...) is a random duration between zero and {@code
  * min(maxBackoff, initialBackoff * 2^(n-1))} ("full jitter"), so that many clients do not retry in step.
  *
- * <p>Every operation is retried, {@code create} included: batch and single deletes and upserts are
- * idempotent in effect, but a retried {@code create} whose first attempt was applied answers 400 (code
- * 1145, "already exists").
+ * <h2>Retries that never lie</h2>
+ *
+ * Every operation is retried. An attempt whose outcome is unknown (sent, then the connection failed or
+ * the read timed out, or a 5xx, which may have been applied) may have done its work, and the retry's
+ * answer would then report that work as missing; the client reads such answers for what they are:
+ *
+ * <ul>
+ *   <li>batch delete: items the retry reports "not found" are {@link BatchItem.Outcome#POSSIBLY_APPLIED},
+ *       in {@link BatchResult#possiblyApplied()}, not failures;
+ *   <li>single delete: a 404 is a {@link NotFoundException} with {@link
+ *       NotFoundException#possiblyDeletedByEarlierAttempt()};
+ *   <li>v1 create: a 400 code 1145 ("already exists") reads the mapping and returns it when its vendor and
+ *       region are the request's;
+ *   <li>put, batch put and the v1 upserts are idempotent: their retries need no reading.
+ * </ul>
+ *
+ * A refused connection or a connect timeout sent nothing, and a 429 applied nothing: they make no
+ * outcome unknown.
  */
 public final class RetryPolicy {
   /** Never retry: every failure is thrown at once. */
@@ -57,7 +75,7 @@ public final class RetryPolicy {
     return maxAttempts;
   }
 
-  /** The longest wait for a {@code Retry-After} that the client accepts. */
+  /** The longest wait for a {@code Retry-After}, or for the client's rate limiter, that the client accepts. */
   public Duration maxRetryAfter() {
     return maxRetryAfter;
   }
@@ -113,7 +131,10 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The longest {@code Retry-After} the client waits for; a longer one fails the call at once. */
+    /**
+     * The longest {@code Retry-After} the client waits for, and the longest its {@link RateLimiter} may
+     * hold a call back; a longer wait fails the call at once with {@link RateLimitedException}.
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = nonNegative(maxRetryAfter, "maxRetryAfter");
       return this;

@@ -6,8 +6,9 @@
  *
  * <p>Start with {@link dev.origincloudregions.sdk.OriginCloudRegions#builder()}. Everything in this
  * package is non-null unless marked {@code @Nullable}. The Feign interfaces and Jackson models under
- * {@code dev.origincloudregions.sdk.generated} are generated from the OpenAPI spec at build time and are
- * not part of the public API.
+ * {@code dev.origincloudregions.sdk.internal.generated} are generated from the OpenAPI spec at build
+ * time; like everything under {@code dev.origincloudregions.sdk.internal}, they are not part of the
+ * public API and may change in any release.
  */
 @NullMarked
 package dev.origincloudregions.sdk;

@@ -4,26 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.origincloudregions.sdk.generated.invoker.ApiClient;
-import dev.origincloudregions.sdk.generated.model.CacheRulesMessage;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionBatchItemResult;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseBatch;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseList;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseSingle;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionSingleResult.IdEnum;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseBatch;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseDelete;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseList;
-import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseSingle;
-import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegion;
-import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegionsResponse;
+import dev.origincloudregions.sdk.internal.generated.invoker.ApiClient;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesMessage;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesOriginCloudRegionBatchItemResult;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesOriginCloudRegionResponseBatch;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesOriginCloudRegionResponseList;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesOriginCloudRegionResponseSingle;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesOriginCloudRegionSingleResult.IdEnum;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesOriginCloudRegionV2ResponseBatch;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesOriginCloudRegionV2ResponseDelete;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesOriginCloudRegionV2ResponseList;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesOriginCloudRegionV2ResponseSingle;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesSupportedCloudRegion;
+import dev.origincloudregions.sdk.internal.generated.model.CacheRulesSupportedCloudRegionsResponse;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -246,11 +245,9 @@ class CloudflareExamplesTest {
 
   // --- Helpers ----------------------------------------------------------------------------------------
 
-  /** The generated ApiClient's own ObjectMapper with NON_NULL inclusion, as OriginCloudRegions sets it. */
+  /** The client's own mapper: the generated ApiClient's settings with NON_NULL inclusion (Mappers). */
   private static ObjectMapper sdkMapper() {
-    ObjectMapper mapper = new ApiClient().getObjectMapper();
-    mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
-    return mapper;
+    return Mappers.create();
   }
 
   /** Fails on any JSON key that no generated property declares, so nothing can vanish unnoticed. */

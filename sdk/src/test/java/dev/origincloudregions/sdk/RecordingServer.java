@@ -64,6 +64,9 @@ final class RecordingServer implements AutoCloseable {
     }
   }
 
+  /** A reply header that is not sent: it makes the body go out chunked, without Content-Length. */
+  static final String CHUNKED = "X-Test-Send-Chunked";
+
   /** A response to send. An empty body is sent with no content at all. */
   record Reply(int status, Map<String, String> headers, String body) {
     static Reply json(int status, String body) {
@@ -76,6 +79,11 @@ final class RecordingServer implements AutoCloseable {
 
     static Reply empty(int status) {
       return new Reply(status, Map.of(), "");
+    }
+
+    /** This reply with its body sent chunked, so its length is not announced. */
+    Reply chunked() {
+      return withHeader(CHUNKED, "yes");
     }
 
     Reply withHeader(String name, String value) {
@@ -125,8 +133,13 @@ final class RecordingServer implements AutoCloseable {
             requests.add(recorded);
             Reply reply = replyTo(recorded);
             byte[] out = reply.body().getBytes(StandardCharsets.UTF_8);
-            reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-            exchange.sendResponseHeaders(reply.status(), out.length == 0 ? -1 : out.length);
+            boolean chunked = reply.headers().containsKey(CHUNKED);
+            reply.headers().forEach((k, v) -> {
+              if (!k.equals(CHUNKED)) {
+                exchange.getResponseHeaders().add(k, v);
+              }
+            });
+            exchange.sendResponseHeaders(reply.status(), chunked ? 0 : out.length == 0 ? -1 : out.length);
             if (out.length > 0) {
               exchange.getResponseBody().write(out);
             }
