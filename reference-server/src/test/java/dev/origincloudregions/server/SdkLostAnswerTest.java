@@ -39,9 +39,9 @@ class SdkLostAnswerTest extends ServerTestSupport {
   void startProxy() {
     // The read timeout is short enough for a quick test and long enough that an answer that is not held
     // never times out on a loaded machine; a held answer is held well past it.
-    proxy = new FaultProxy(server.port()).holdFor(Duration.ofSeconds(4));
+    proxy = new FaultProxy(server.port()).holdFor(Duration.ofSeconds(7));
     client = OriginCloudRegions.builder().baseUrl(proxy.baseUrl()).apiToken(TOKEN)
-        .readTimeout(Duration.ofMillis(1_500))
+        .readTimeout(Duration.ofMillis(3_000))
         .retryPolicy(RetryPolicy.builder().maxAttempts(3).initialBackoff(Duration.ofMillis(1))
             .maxBackoff(Duration.ofMillis(4)).build())
         .build();
