@@ -82,7 +82,8 @@ public final class PactChecks {
       SynchronousRequestResponse http = i.asSynchronousRequestResponse();
       List<String> rules = rules(i.getDescription());
       boolean referenceOnly = rules.stream().anyMatch(r -> Rules.get(r).referenceOnly());
-      checks.add(new Check(name(i.getDescription()), "pact: " + i.getDescription(), "v1", rules, referenceOnly,
+      String family = http.getRequest().getPath().contains("/origin/cloud_regions") ? "v2" : "v1";
+      checks.add(new Check(name(i.getDescription()), "pact: " + i.getDescription(), family, rules, referenceOnly,
           Check.Phase.MAIN, Check.Tries.ONE, new Check.Cost(6, 0), t -> verify(t, http)));
     }
     return checks;
