@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A second opinion for noisy machines: runs {@link BulkDeleteBenchmark#sdk} and {@link
- * BulkDeleteBenchmark#bare} in alternating blocks, so that both see the same background load, and
- * reports per round the SDK/bare ratio of wall time and of process CPU time (all threads: client,
- * server, GC). The median ratio over the rounds, with its quartiles, is far steadier than two JMH
- * runs made one after the other while other work comes and goes.
+ * A second opinion for noisy machines: runs one family's SDK call and bare call of {@link
+ * BulkDeleteBenchmark} ({@link BulkDeleteBenchmark#v2Sdk} and {@link BulkDeleteBenchmark#v2Bare}, or
+ * v1's pair) in alternating blocks, so that both see the same background load, and reports per round
+ * the SDK/bare ratio of wall time and of process CPU time (all threads: client, server, GC). The
+ * median ratio over the rounds, with its quartiles, is far steadier than two JMH runs made one after
+ * the other while other work comes and goes.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar
- * dev.origincloudregions.benchmarks.InterleavedComparison [rounds] [callsPerBlock]}.
+ * dev.origincloudregions.benchmarks.InterleavedComparison [rounds] [callsPerBlock] [v2|v1]}.
  */
 public final class InterleavedComparison {
   private InterleavedComparison() {}
@@ -28,13 +29,17 @@ public final class InterleavedComparison {
   public static void main(String[] args) throws Exception {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
     int block = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    boolean v1 = args.length > 2 && args[2].equals("v1");
+    if (args.length > 2 && !v1 && !args[2].equals("v2")) {
+      throw new IllegalArgumentException("the family is v1 or v2, got " + args[2]);
+    }
     BulkDeleteBenchmark b = new BulkDeleteBenchmark();
     b.start();
     try {
       // Warm-up: both paths compiled before anything is measured.
       for (int i = 0; i < 30; i++) {
-        run(b, true, block);
-        run(b, false, block);
+        run(b, v1, true, block);
+        run(b, v1, false, block);
       }
       List<Sample> sdk = new ArrayList<>();
       List<Sample> bare = new ArrayList<>();
@@ -45,11 +50,11 @@ public final class InterleavedComparison {
         Sample s;
         Sample p;
         if (r % 2 == 0) {
-          s = run(b, true, block);
-          p = run(b, false, block);
+          s = run(b, v1, true, block);
+          p = run(b, v1, false, block);
         } else {
-          p = run(b, false, block);
-          s = run(b, true, block);
+          p = run(b, v1, false, block);
+          s = run(b, v1, true, block);
         }
         sdk.add(s);
         bare.add(p);
@@ -58,7 +63,8 @@ public final class InterleavedComparison {
       }
       System.out.printf(
           Locale.ROOT,
-          "%d rounds of %d calls each; per call, median [quartiles]:%n",
+          "%s: %d rounds of %d calls each; per call, median [quartiles]:%n",
+          v1 ? "v1" : "v2",
           rounds,
           block);
       print("sdk  wall", sdk.stream().mapToDouble(Sample::wallNanos).toArray(), "us");
@@ -72,12 +78,16 @@ public final class InterleavedComparison {
     }
   }
 
-  private static Sample run(BulkDeleteBenchmark b, boolean sdk, int calls) throws Exception {
+  private static Sample run(BulkDeleteBenchmark b, boolean v1, boolean sdk, int calls) throws Exception {
     long cpu0 = OS.getProcessCpuTime();
     long wall0 = System.nanoTime();
     int sink = 0;
     for (int i = 0; i < calls; i++) {
-      sink += sdk ? b.sdk().succeeded().size() : b.bare().path("result").size();
+      if (sdk) {
+        sink += (v1 ? b.v1Sdk() : b.v2Sdk()).succeeded().size();
+      } else {
+        sink += (v1 ? b.v1Bare() : b.v2Bare()).path("result").size();
+      }
     }
     long wall = System.nanoTime() - wall0;
     long cpu = OS.getProcessCpuTime() - cpu0;

@@ -34,11 +34,10 @@ public final class Conformance {
       HttpTarget api = new HttpTarget(o.baseUrl(), o.credentials(), new Pacer(o.maxRps()));
       return Suite.run(o, api, null, out, r -> finish(o, known, api, r, out));
     }
-    try (EmbeddedServer server = EmbeddedServer.start(o.defects())) {
+    try (EmbeddedServer server = EmbeddedServer.start()) {
       HttpTarget api = new HttpTarget(server.baseUrl(), TargetCredentials.token(server.token()), new Pacer(o.maxRps()));
       if (out != null) {
-        out.println("embedded reference server at " + server.baseUrl()
-            + (o.defects().isEmpty() ? "" : " with defects " + o.defects()));
+        out.println("embedded reference server at " + server.baseUrl());
       }
       List<String> log = server.tokenLines;
       return Suite.run(o, api, log, out, r -> finish(o, known, api, r, out));

@@ -28,12 +28,14 @@ final class ApiHandler extends Handler.Abstract {
   /** The longest time spent reading and discarding a refused body after a 413. */
   static final Duration DRAIN_TIME = Duration.ofSeconds(5);
 
-  private final Dispatcher api;
+  private final CallHandler api;
+  private final String token;
   private final Consumer<String> requestLog;
   private final ExchangeObserver observer;
 
-  ApiHandler(Dispatcher api, Consumer<String> requestLog, ExchangeObserver observer) {
+  ApiHandler(CallHandler api, String token, Consumer<String> requestLog, ExchangeObserver observer) {
     this.api = api;
+    this.token = token;
     this.requestLog = requestLog;
     this.observer = observer;
   }
@@ -46,7 +48,7 @@ final class ApiHandler extends Handler.Abstract {
       reply = api.handle(new JettyCall(request));
     } catch (RuntimeException | Error e) {
       // Not reachable by any input (that is a bug); answered as an envelope all the same.
-      LOG.error("Unexpected failure answering {} {}", request.getMethod(), Redaction.redact(request.getHttpURI().getPath(), api.token()), e);
+      LOG.error("Unexpected failure answering {} {}", request.getMethod(), Redaction.redact(request.getHttpURI().getPath(), token), e);
       reply = Reply.error(500, 1000, "Internal error.");
     }
     response.setStatus(reply.status());
@@ -60,7 +62,7 @@ final class ApiHandler extends Handler.Abstract {
     }
     response.getHeaders().put(HttpHeader.CONTENT_LENGTH, reply.body().length);
     // Logged before the answer leaves, so a client never holds an answer that is not logged yet.
-    requestLog.accept(logLine(request, reply.status(), started, api.token()));
+    requestLog.accept(logLine(request, reply.status(), started, token));
     observer.exchanged(request.getMethod(), request.getHttpURI().getPath(), reply.status(), CONTENT_TYPE, reply.body());
     if (reply.bodyLeftUnread() || mayHaveUnreadBody(request)) {
       // The answer goes out first, then the rest of the body is read and thrown away (bounded), so

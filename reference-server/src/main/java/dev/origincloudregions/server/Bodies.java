@@ -1,10 +1,5 @@
 package dev.origincloudregions.server;
 
-import static dev.origincloudregions.server.Defect.BATCH_LIMIT_OFF_BY_ONE;
-import static dev.origincloudregions.server.Defect.NO_BODY_SIZE_LIMIT;
-import static dev.origincloudregions.server.Defect.OK_STATUS_WITH_ERROR_ENVELOPE;
-import static dev.origincloudregions.server.Defect.SERVER_ERROR_ON_MALFORMED_JSON;
-
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,20 +7,20 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 /**
  * Request bodies, for both families: reading with the 1 MiB limit (413, code 1192) [E4], strict JSON
  * (400, code 1190) [BD1, BU1], the batch limit (400, code 1191) [BD2], and messages that say what
  * was wrong and where.
+ *
+ * <p>Not final: {@link #bodyLimit}, {@link #parse}, {@link #malformed}, {@link #exceedsBatchLimit} and
+ * {@link #tooManyItems} are seams ({@link ServerParts}).
  */
-final class Bodies {
+class Bodies {
   /** The most items one batch may hold [BD2, BU1]. */
   static final int MAX_BATCH_ITEMS = 100;
   /** The largest request body, 1 MiB [E4]. */
   static final int MAX_BODY_BYTES = 1 << 20;
-  /** What {@link Defect#NO_BODY_SIZE_LIMIT} reads at most, so even that defect cannot exhaust memory. */
-  static final int DEFECTIVE_BODY_LIMIT = 64 << 20;
 
   /**
    * What an operation's body must be: a batch or a single object, its description for messages (such
@@ -54,11 +49,7 @@ final class Bodies {
   /** The spellings of the IP field across both families, for naming a mix-up [VK1]. */
   private static final List<String> IP_FIELDS = List.of("ip", "origin-ip", "origin_ip");
 
-  private final Set<Defect> defects;
-
-  Bodies(Set<Defect> defects) {
-    this.defects = defects;
-  }
+  Bodies() {}
 
   /** Reads the body and parses it as JSON: {@link #read}, then {@link #parse}. */
   JsonNode readJson(Call call, Expected expected) throws Refusal {
@@ -70,10 +61,7 @@ final class Bodies {
    * read; a chunked body is read no further than 1 MiB + 1 byte) [E4].
    */
   byte[] read(Call call, Expected expected) throws Refusal {
-    int limit = MAX_BODY_BYTES;
-    if (defects.contains(NO_BODY_SIZE_LIMIT)) {
-      limit = DEFECTIVE_BODY_LIMIT;
-    }
+    int limit = bodyLimit();
     if (call.declaredLength() > limit) {
       throw tooLarge();
     }
@@ -89,7 +77,12 @@ final class Bodies {
     return body;
   }
 
-  /** Parses a body as strict JSON; none at all, or not JSON, answers 400 code 1190 [BD1]. */
+  /** The most bytes a request body may hold: {@link #MAX_BODY_BYTES} [E4]. Seam. */
+  int bodyLimit() {
+    return MAX_BODY_BYTES;
+  }
+
+  /** Parses a body as strict JSON; none at all, or not JSON, answers 400 code 1190 [BD1]. Seam. */
   JsonNode parse(byte[] body, Expected expected) throws Refusal {
     if (isBlank(body)) {
       throw malformed(expected, "A request body is required: " + expected.description() + ".");
@@ -97,9 +90,6 @@ final class Bodies {
     try {
       return Json.READER.readTree(body);
     } catch (JsonProcessingException e) {
-      if (defects.contains(SERVER_ERROR_ON_MALFORMED_JSON)) {
-        throw new Refusal(Reply.error(500, 1140, "Internal error."));
-      }
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw malformed(expected, "Request body is not valid JSON" + where + ".");
@@ -188,31 +178,19 @@ final class Bodies {
     return null;
   }
 
-  /** 400, code 1190: a body that is not what the operation takes [BD1, BU1, VK1]. */
+  /** 400, code 1190: a body that is not what the operation takes [BD1, BU1, VK1]. Seam. */
   Refusal malformed(Expected expected, String message) {
-    Reply reply = Reply.error(400, 1190, message);
-    if (expected.batch() && defects.contains(OK_STATUS_WITH_ERROR_ENVELOPE)) {
-      reply = reply.withStatus(200);
-    }
-    return new Refusal(reply);
+    return new Refusal(Reply.error(400, 1190, message));
   }
 
-  /** True when a well-formed batch of {@code items} is over the limit [BD2, BU1]. */
+  /** True when a well-formed batch of {@code items} is over the limit [BD2, BU1]. Seam. */
   boolean exceedsBatchLimit(int items) {
-    int limit = MAX_BATCH_ITEMS;
-    if (defects.contains(BATCH_LIMIT_OFF_BY_ONE)) {
-      limit = MAX_BATCH_ITEMS + 1;
-    }
-    return items > limit;
+    return items > MAX_BATCH_ITEMS;
   }
 
-  /** 400, code 1191: a batch over the limit; nothing of it is applied [BD2]. */
+  /** 400, code 1191: a batch over the limit; nothing of it is applied [BD2]. Seam. */
   Refusal tooManyItems(int items) {
-    Reply reply = Reply.error(400, 1191, "A batch holds at most " + MAX_BATCH_ITEMS + " items; this one has " + items + ".");
-    if (defects.contains(OK_STATUS_WITH_ERROR_ENVELOPE)) {
-      reply = reply.withStatus(200);
-    }
-    return new Refusal(reply);
+    return new Refusal(Reply.error(400, 1191, "A batch holds at most " + MAX_BATCH_ITEMS + " items; this one has " + items + "."));
   }
 
   /** Refuses a batch over the limit [BD2]. */

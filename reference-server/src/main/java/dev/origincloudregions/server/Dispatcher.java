@@ -1,9 +1,6 @@
 package dev.origincloudregions.server;
 
-import static dev.origincloudregions.server.Defect.TOKEN_ECHOED_IN_ERROR;
-
 import java.time.Clock;
-import java.util.Set;
 
 /**
  * The API, free of any HTTP library: a {@link Call} in, a {@link Reply} out.
@@ -17,45 +14,34 @@ import java.util.Set;
  * <p>The parts: {@link Router} (paths), {@link Authenticator} (credentials), {@link Bodies} (request
  * bodies), {@link Store} (the mappings and their rules, shared by both families [VS1]),
  * {@link V1Operations} and {@link V2Operations} (each family's request bodies and answers), {@link Json}
- * (the envelope).
+ * (the envelope). {@link ServerParts} makes each of them.
  */
-final class Dispatcher {
+final class Dispatcher implements CallHandler {
   private final Router router;
-  private final String token;
-  private final Set<Defect> defects;
   private final Authenticator authenticator;
   private final Store store;
   private final V1Operations v1;
   private final V2Operations v2;
   private final byte[] supportedRegions;
 
-  Dispatcher(String basePath, String token, Set<Defect> defects, Catalogue catalogue, Clock clock) {
-    this.router = new Router(basePath);
-    this.token = token;
-    this.defects = defects;
-    this.authenticator = new Authenticator(token, defects);
-    this.store = new Store(defects, catalogue, clock);
-    Bodies bodies = new Bodies(defects);
-    this.v1 = new V1Operations(store, bodies, defects);
-    this.v2 = new V2Operations(store, bodies);
+  Dispatcher(Router router, String token, Catalogue catalogue, Clock clock, ServerParts parts) {
+    this.router = router;
+    this.authenticator = parts.authenticator(token);
+    this.store = parts.store(catalogue, clock);
+    Bodies bodies = parts.bodies();
+    this.v1 = parts.v1(store, bodies);
+    this.v2 = parts.v2(store, bodies);
     this.supportedRegions = Json.success(catalogue::writeTo);
   }
 
   /** Answers one request; never throws for any input. */
-  Reply handle(Call call) {
-    Reply reply;
+  @Override
+  public Reply handle(Call call) {
     try {
-      reply = dispatch(call);
+      return dispatch(call);
     } catch (Refusal refusal) {
-      reply = refusal.reply;
+      return refusal.reply;
     }
-    if (defects.contains(TOKEN_ECHOED_IN_ERROR) && reply.isError()) {
-      String presented = Authenticator.presentedCredential(call);
-      if (presented != null) {
-        reply = reply.withMessage(reply.errorMessage() + " (credential: " + presented + ")");
-      }
-    }
-    return reply;
   }
 
   private Reply dispatch(Call call) throws Refusal {
@@ -81,10 +67,5 @@ final class Dispatcher {
       return v2.answer(op, zone, target.pathIp(), call);
     }
     return v1.answer(op, zone, target.pathIp(), call);
-  }
-
-  /** The token, for redacting it from log lines. */
-  String token() {
-    return token;
   }
 }

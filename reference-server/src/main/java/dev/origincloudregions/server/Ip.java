@@ -6,8 +6,8 @@ import java.util.Objects;
  * A valid origin IP: its text (canonical, per IP2) and its numeric value.
  *
  * <p>Ordered as the list is [M4]: IPv4 before IPv6, then numerically ascending. The text breaks ties
- * only when two texts name one address, which happens only with a defect switched on (a server that
- * stores text as sent); for canonical texts it never decides anything.
+ * only when two texts name one address, which the server never creates (its texts are canonical); it
+ * keeps equality and order consistent for any {@code Ip} made by {@link #ipv6} with other text.
  */
 final class Ip implements Comparable<Ip> {
   private static final long IPV4_MAPPED_PREFIX = 0xffffL;
@@ -48,19 +48,6 @@ final class Ip implements Comparable<Ip> {
     return v6 && hi == 0 && (lo >>> 32) == IPV4_MAPPED_PREFIX;
   }
 
-  /** The IPv4 address that an IPv4-mapped address carries (used only by a defect that folds the two). */
-  Ip unmapped() {
-    if (!isIpv4Mapped()) {
-      return this;
-    }
-    return ipv4(lo & 0xffff_ffffL);
-  }
-
-  /** The same address named by other text (used only by a defect that skips normalisation). */
-  Ip withText(String otherText) {
-    return new Ip(otherText, v6, hi, lo);
-  }
-
   static String dotted(long value) {
     return ((value >>> 24) & 0xff) + "." + ((value >>> 16) & 0xff) + "." + ((value >>> 8) & 0xff) + "." + (value & 0xff);
   }
@@ -88,8 +75,8 @@ final class Ip implements Comparable<Ip> {
 
   @Override
   public int hashCode() {
-    // The text is left out: it is a function of the value, except under a defect, where equal
-    // values with different texts merely share a bucket.
+    // The text is left out: it is a function of the value for every Ip the server makes; equal
+    // values with different texts would merely share a bucket.
     return (Long.hashCode(hi) * 31 + Long.hashCode(lo)) * 31 + (v6 ? 1 : 0);
   }
 

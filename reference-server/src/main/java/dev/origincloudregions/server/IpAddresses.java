@@ -36,8 +36,7 @@ final class IpAddresses {
   /** The longest valid text: eight four-digit groups with the last two written as a dotted quad. */
   static final int MAX_TEXT_LENGTH = "0000:0000:0000:0000:0000:ffff:255.255.255.255".length();
 
-  private static final IPAddressStringParameters STRICT = parameters(false);
-  private static final IPAddressStringParameters LEADING_ZEROS_ALLOWED = parameters(true);
+  private static final IPAddressStringParameters STRICT = strictParameters();
 
   private IpAddresses() {}
 
@@ -48,23 +47,15 @@ final class IpAddresses {
 
   /** Parses {@code text} by the contract's rules; empty when it is not a valid origin IP. */
   static Optional<Ip> parse(String text) {
-    return parse(text, STRICT, true);
-  }
-
-  /**
-   * Like {@link #parse} but reads IPv4 octets with leading zeros as decimal ({@code 010.0.0.1} is
-   * {@code 10.0.0.1}). Only the defect {@link Defect#ACCEPTS_LEADING_ZERO_IPV4} uses it.
-   */
-  static Optional<Ip> parseAllowingLeadingZeros(String text) {
-    return parse(text, LEADING_ZEROS_ALLOWED, false);
+    return parse(text, true);
   }
 
   /** Like {@link #parse}, but IPv4 too through the library: the tests' cross-check of the direct reading. */
   static Optional<Ip> parseWithLibrary(String text) {
-    return parse(text, STRICT, false);
+    return parse(text, false);
   }
 
-  private static Optional<Ip> parse(String text, IPAddressStringParameters parameters, boolean direct) {
+  private static Optional<Ip> parse(String text, boolean direct) {
     if (text == null || text.isEmpty() || text.length() > MAX_TEXT_LENGTH || !onlyAddressCharacters(text)) {
       return Optional.empty();
     }
@@ -75,7 +66,7 @@ final class IpAddresses {
       long value = dottedQuad(text);
       return value < 0 ? Optional.empty() : Optional.of(Ip.ipv4(value));
     }
-    IPAddress address = new IPAddressString(text, parameters).getAddress();
+    IPAddress address = new IPAddressString(text, STRICT).getAddress();
     if (address == null || address.isMultiple() || address.isPrefixed()) {
       return Optional.empty();
     }
@@ -147,7 +138,7 @@ final class IpAddresses {
     return value;
   }
 
-  private static IPAddressStringParameters parameters(boolean ipv4LeadingZeros) {
+  private static IPAddressStringParameters strictParameters() {
     IPAddressStringParameters.Builder builder = new IPAddressStringParameters.Builder()
         .allowEmpty(false)
         .allowSingleSegment(false)
@@ -165,7 +156,7 @@ final class IpAddresses {
         .allow_inet_aton_leading_zeros(false)
         .allow_inet_aton_joined_segments(false)
         .allowBinary(false)
-        .allowLeadingZeros(ipv4LeadingZeros)
+        .allowLeadingZeros(false)
         .allowUnlimitedLeadingZeros(false)
         .allowWildcardedSeparator(false)
         .setRangeOptions(RangeParameters.NO_RANGE);

@@ -5,11 +5,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -57,13 +55,6 @@ public final class Main {
       description = "the API token to accept, as 'Authorization: Bearer T' or as X-Auth-Key with any "
           + "X-Auth-Email; when omitted, one is generated and printed once at start-up")
   private String token;
-
-  /**
-   * Hidden on purpose (never in --help): switches on deliberately broken behaviour for testing the
-   * conformance suite. Repeatable.
-   */
-  @Option(names = "--defect", paramLabel = "NAME", hidden = true, converter = DefectConverter.class)
-  private List<Defect> defects = new ArrayList<>();
 
   private Main() {}
 
@@ -123,8 +114,7 @@ public final class Main {
     if (token != null) {
       options = options.token(token);
     }
-    Set<Defect> switchedOn = defects.isEmpty() ? EnumSet.noneOf(Defect.class) : EnumSet.copyOf(defects);
-    return new Parsed(options.defects(switchedOn), commandLine.isUsageHelpRequested(),
+    return new Parsed(options, commandLine.isUsageHelpRequested(),
         commandLine.isVersionHelpRequested());
   }
 
@@ -284,17 +274,6 @@ public final class Main {
         return Options.defaults().token(value).token();
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  static final class DefectConverter implements ITypeConverter<Defect> {
-    @Override
-    public Defect convert(String value) {
-      try {
-        return Defect.valueOf(value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("unknown defect '" + value + "'");
       }
     }
   }

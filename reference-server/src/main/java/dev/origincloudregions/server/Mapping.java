@@ -1,6 +1,4 @@
 package dev.origincloudregions.server;
 
-/**
- * One stored mapping. {@code sequence} orders writes (used only by {@link Defect#LIST_NOT_SORTED}).
- */
-record Mapping(Ip ip, String vendor, String region, ChangeClock.Timestamp modifiedOn, long sequence) {}
+/** One stored mapping: its canonical IP, vendor and region, and the time of its last change [M1, VM1]. */
+record Mapping(Ip ip, String vendor, String region, ChangeClock.Timestamp modifiedOn) {}

@@ -1,9 +1,6 @@
 package dev.origincloudregions.server;
 
-import java.util.Collections;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -16,7 +13,7 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>Defaults: host {@code 127.0.0.1}, port 0 (ephemeral), base path {@code /client/v4} (as Cloudflare's
- * base URL has), a generated token, no defects, and one log line per request to the SLF4J logger
+ * base URL has), a generated token, and one log line per request to the SLF4J logger
  * {@code dev.origincloudregions.server.requests}.
  */
 public final class Options {
@@ -29,24 +26,22 @@ public final class Options {
   private final int port;
   private final String basePath;
   private final String token;
-  private final Set<Defect> defects;
   private final Consumer<String> requestLog;
   private final ExchangeObserver observer;
 
-  private Options(String host, int port, String basePath, String token, Set<Defect> defects,
-      Consumer<String> requestLog, ExchangeObserver observer) {
+  private Options(String host, int port, String basePath, String token, Consumer<String> requestLog,
+      ExchangeObserver observer) {
     this.host = host;
     this.port = port;
     this.basePath = basePath;
     this.token = token;
-    this.defects = defects;
     this.requestLog = requestLog;
     this.observer = observer;
   }
 
-  /** The defaults: loopback, an ephemeral port, {@code /client/v4}, a generated token, no defects. */
+  /** The defaults: loopback, an ephemeral port, {@code /client/v4}, a generated token. */
   public static Options defaults() {
-    return new Options(DEFAULT_HOST, 0, DEFAULT_BASE_PATH, null, Collections.emptySet(), null, ExchangeObserver.NONE);
+    return new Options(DEFAULT_HOST, 0, DEFAULT_BASE_PATH, null, null, ExchangeObserver.NONE);
   }
 
   /** The interface to bind to, a host name or address. */
@@ -55,7 +50,7 @@ public final class Options {
     if (host.isBlank()) {
       throw new IllegalArgumentException("host is blank");
     }
-    return new Options(host, port, basePath, token, defects, requestLog, observer);
+    return new Options(host, port, basePath, token, requestLog, observer);
   }
 
   /** The port to listen on, 0 for an ephemeral one. */
@@ -63,7 +58,7 @@ public final class Options {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0-65535, not " + port);
     }
-    return new Options(host, port, basePath, token, defects, requestLog, observer);
+    return new Options(host, port, basePath, token, requestLog, observer);
   }
 
   /**
@@ -71,7 +66,7 @@ public final class Options {
    * serve it at the root. A trailing slash is dropped.
    */
   public Options basePath(String basePath) {
-    return new Options(host, port, normaliseBasePath(basePath), token, defects, requestLog, observer);
+    return new Options(host, port, normaliseBasePath(basePath), token, requestLog, observer);
   }
 
   /**
@@ -89,17 +84,7 @@ public final class Options {
         throw new IllegalArgumentException("token must be printable ASCII without spaces");
       }
     }
-    return new Options(host, port, basePath, token, defects, requestLog, observer);
-  }
-
-  /**
-   * Deliberately broken behaviours to switch on, for testing a conformance suite. Never use outside
-   * such tests.
-   */
-  public Options defects(Set<Defect> defects) {
-    Objects.requireNonNull(defects, "defects == null");
-    Set<Defect> copy = defects.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(EnumSet.copyOf(defects));
-    return new Options(host, port, basePath, token, copy, requestLog, observer);
+    return new Options(host, port, basePath, token, requestLog, observer);
   }
 
   /**
@@ -108,13 +93,13 @@ public final class Options {
    */
   public Options requestLog(Consumer<String> requestLog) {
     Objects.requireNonNull(requestLog, "requestLog == null");
-    return new Options(host, port, basePath, token, defects, requestLog, observer);
+    return new Options(host, port, basePath, token, requestLog, observer);
   }
 
   /** Sees every answer as it leaves (the tests check each against the spec). */
   Options exchangeObserver(ExchangeObserver exchangeObserver) {
     Objects.requireNonNull(exchangeObserver, "exchangeObserver == null");
-    return new Options(host, port, basePath, token, defects, requestLog, exchangeObserver);
+    return new Options(host, port, basePath, token, requestLog, exchangeObserver);
   }
 
   ExchangeObserver exchangeObserver() {
@@ -135,10 +120,6 @@ public final class Options {
 
   String token() {
     return token;
-  }
-
-  Set<Defect> defects() {
-    return defects;
   }
 
   Consumer<String> requestLog() {

@@ -51,9 +51,18 @@ public final class ReferenceServer implements AutoCloseable {
    * @throws UncheckedIOException when it cannot listen (the port is taken, the host unknown)
    */
   public static ReferenceServer start(Options options) {
+    return start(options, new ServerParts());
+  }
+
+  /**
+   * Starts a server made of {@code parts}: the seam through which test code in this package plants a
+   * defect ({@link ServerParts}). The server users run always has {@code new ServerParts()}.
+   */
+  static ReferenceServer start(Options options, ServerParts parts) {
     String token = options.token() != null ? options.token() : generateToken();
     Consumer<String> requestLog = options.requestLog() != null ? options.requestLog() : REQUESTS::info;
-    Dispatcher api = new Dispatcher(options.basePath(), token, options.defects(), Catalogue.standard(), Clock.systemUTC());
+    Router router = new Router(options.basePath());
+    CallHandler api = parts.around(new Dispatcher(router, token, Catalogue.standard(), Clock.systemUTC(), parts), router);
 
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("reference-server");
@@ -70,7 +79,7 @@ public final class ReferenceServer implements AutoCloseable {
     connector.setHost(options.host());
     connector.setPort(options.port());
     server.addConnector(connector);
-    server.setHandler(new ApiHandler(api, requestLog, options.exchangeObserver()));
+    server.setHandler(new ApiHandler(api, token, requestLog, options.exchangeObserver()));
     server.setErrorHandler(new JsonErrorHandler(token, requestLog, options.exchangeObserver()));
     server.setStopTimeout(2_000);
     try {

@@ -1,44 +1,29 @@
 package dev.origincloudregions.server;
 
 /**
- * An answer: status, JSON body and, for errors, the envelope's one code and message (kept so the
- * {@link Defect#TOKEN_ECHOED_IN_ERROR} defect can rewrite it). {@code allow} is the {@code Allow}
- * header of a 405, {@code authenticate} the {@code WWW-Authenticate} header of a 401.
- * {@code bodyLeftUnread} marks a 413 sent before the request body was read to its end.
+ * An answer: status and JSON body. {@code allow} is the {@code Allow} header of a 405,
+ * {@code authenticate} the {@code WWW-Authenticate} header of a 401. {@code bodyLeftUnread} marks a
+ * 413 sent before the request body was read to its end.
  */
-record Reply(int status, byte[] body, int errorCode, String errorMessage, String allow, String authenticate,
-    boolean bodyLeftUnread) {
+record Reply(int status, byte[] body, String allow, String authenticate, boolean bodyLeftUnread) {
 
   static Reply ok(byte[] body) {
-    return new Reply(200, body, 0, null, null, null, false);
+    return new Reply(200, body, null, null, false);
   }
 
   static Reply error(int status, int code, String message) {
-    return new Reply(status, Json.failure(code, message), code, message, null, null, false);
+    return new Reply(status, Json.failure(code, message), null, null, false);
   }
 
   Reply withAllow(String allowedMethods) {
-    return new Reply(status, body, errorCode, errorMessage, allowedMethods, authenticate, bodyLeftUnread);
+    return new Reply(status, body, allowedMethods, authenticate, bodyLeftUnread);
   }
 
   Reply withAuthenticate(String challenge) {
-    return new Reply(status, body, errorCode, errorMessage, allow, challenge, bodyLeftUnread);
-  }
-
-  Reply withStatus(int otherStatus) {
-    return new Reply(otherStatus, body, errorCode, errorMessage, allow, authenticate, bodyLeftUnread);
-  }
-
-  Reply withMessage(String otherMessage) {
-    return new Reply(status, Json.failure(errorCode, otherMessage), errorCode, otherMessage, allow, authenticate,
-        bodyLeftUnread);
+    return new Reply(status, body, allow, challenge, bodyLeftUnread);
   }
 
   Reply withBodyLeftUnread() {
-    return new Reply(status, body, errorCode, errorMessage, allow, authenticate, true);
-  }
-
-  boolean isError() {
-    return errorMessage != null;
+    return new Reply(status, body, allow, authenticate, true);
   }
 }

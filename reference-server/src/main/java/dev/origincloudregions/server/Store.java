@@ -1,28 +1,12 @@
 package dev.origincloudregions.server;
 
-import static dev.origincloudregions.server.Defect.ACCEPTS_LEADING_ZERO_IPV4;
-import static dev.origincloudregions.server.Defect.DUPLICATES_NOT_DETECTED;
-import static dev.origincloudregions.server.Defect.FAILED_ITEM_ECHOES_TEXT_AS_SENT;
-import static dev.origincloudregions.server.Defect.FOLDS_IPV4_MAPPED;
-import static dev.origincloudregions.server.Defect.GET_DOES_NOT_NORMALISE_PATH;
-import static dev.origincloudregions.server.Defect.LIST_NOT_SORTED;
-import static dev.origincloudregions.server.Defect.MODIFIED_ON_KEPT_WHEN_ZONE_EMPTY;
-import static dev.origincloudregions.server.Defect.NO_IPV6_NORMALISATION;
-import static dev.origincloudregions.server.Defect.NO_ZONE_LIMIT;
-import static dev.origincloudregions.server.Defect.RACY_BATCH_DELETE;
-import static dev.origincloudregions.server.Defect.SHARED_STORE_ACROSS_ZONES;
-
 import dev.origincloudregions.server.BatchOutcome.Item;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The mappings of every zone, and the rules that hold whichever family of paths asks [VS1]: every
@@ -33,8 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The operations answer what happened; the families ({@link V1Operations}, {@link V2Operations})
  * turn that into their own JSON. The zone limit is the one refusal raised here, identical in both.
+ *
+ * <p>Not final: the methods marked "Seam" may be overridden by test code ({@link ServerParts}); the fields of
+ * {@link Zone} are open to subclasses in this package, which take its lock as this class does.
  */
-final class Store {
+class Store {
   /** One requested write: the IP text as sent, vendor and region. */
   record Requested(String ip, String vendor, String region) {}
 
@@ -44,14 +31,11 @@ final class Store {
   /** A removed mapping and the time of its removal. */
   record Removed(Mapping mapping, ChangeClock.Timestamp changed) {}
 
-  private final Set<Defect> defects;
   private final Catalogue catalogue;
   private final ChangeClock clock;
   private final ConcurrentHashMap<String, Zone> zones = new ConcurrentHashMap<>();
-  private final AtomicLong sequence = new AtomicLong();
 
-  Store(Set<Defect> defects, Catalogue catalogue, Clock clock) {
-    this.defects = defects;
+  Store(Catalogue catalogue, Clock clock) {
     this.catalogue = catalogue;
     this.clock = new ChangeClock(clock);
   }
@@ -70,50 +54,29 @@ final class Store {
     return true;
   }
 
-  /** Every well-formed zone exists and starts empty [Z2]. */
+  /** Every well-formed zone exists and starts empty [Z2]. Seam. */
   Zone zone(String zoneId) {
-    String key = zoneId;
-    if (defects.contains(SHARED_STORE_ACROSS_ZONES)) {
-      key = "shared";
-    }
-    return zones.computeIfAbsent(key, id -> new Zone());
+    return zones.computeIfAbsent(zoneId, id -> new Zone());
   }
 
   Catalogue catalogue() {
     return catalogue;
   }
 
-  /** A new change time, later than every one handed out before [BD7]. */
+  /** A new change time, later than every one handed out before [BD7]. Seam. */
   ChangeClock.Timestamp nextTime() {
     return clock.next();
   }
 
   // ---------------------------------------------------------------- IP keys [IP1–IP3]
 
-  /** IP1–IP3, and the defects that get them wrong. Null when the text is not a valid origin IP. */
+  /** IP1–IP3: the canonical IP that {@code text} names, or null when it is not a valid origin IP. Seam. */
   Ip parseIp(String text) {
-    Optional<Ip> parsed = IpAddresses.parse(text);
-    if (parsed.isEmpty() && defects.contains(ACCEPTS_LEADING_ZERO_IPV4)) {
-      parsed = IpAddresses.parseAllowingLeadingZeros(text);
-    }
-    if (parsed.isEmpty()) {
-      return null;
-    }
-    Ip ip = parsed.get();
-    if (defects.contains(FOLDS_IPV4_MAPPED)) {
-      ip = ip.unmapped();
-    }
-    if (defects.contains(NO_IPV6_NORMALISATION) && ip.isIpv6()) {
-      ip = ip.withText(text);
-    }
-    return ip;
+    return IpAddresses.parse(text).orElse(null);
   }
 
-  /** BD6: a failed item names a valid IP by its canonical form, anything else by the text as sent. */
-  private String failedText(Ip ip, String sent) {
-    if (defects.contains(FAILED_ITEM_ECHOES_TEXT_AS_SENT)) {
-      return sent;
-    }
+  /** BD6: a failed item names a valid IP by its canonical form ({@code sent} being the text as sent). Seam. */
+  String failedText(Ip ip, String sent) {
     return ip.text();
   }
 
@@ -128,13 +91,9 @@ final class Store {
     return ip;
   }
 
-  /** The mapping a path names, normalised first: 1146 when invalid, 404 code 1142 when there is none [G1, VG1]. */
+  /** The mapping a path names, normalised first: 1146 when invalid, 404 code 1142 when there is none [G1, VG1]. Seam. */
   Mapping get(Zone zone, String pathText) throws Refusal {
-    Ip key = pathIp(pathText);
-    if (defects.contains(GET_DOES_NOT_NORMALISE_PATH)) {
-      key = key.withText(pathText);
-    }
-    Mapping mapping = zone.mappings.get(key);
+    Mapping mapping = zone.mappings.get(pathIp(pathText));
     if (mapping == null) {
       throw new Refusal(Errors.notFound());
     }
@@ -150,7 +109,7 @@ final class Store {
       if (removed == null) {
         throw new Refusal(Errors.notFound());
       }
-      ChangeClock.Timestamp changed = clock.next();
+      ChangeClock.Timestamp changed = nextTime();
       recordChange(zone, changed);
       return new Removed(removed, changed);
     } finally {
@@ -171,7 +130,7 @@ final class Store {
     }
   }
 
-  /** Creates or replaces a mapping; a new one in a full zone answers 1164 [U1, VP1, M2]. */
+  /** Creates or replaces a mapping (v2's put); a new one in a full zone answers 1164 [VP1, M2]. Seam. */
   Mapping put(Zone zone, Ip ip, String vendor, String region) throws Refusal {
     zone.lock.lock();
     try {
@@ -181,7 +140,7 @@ final class Store {
     }
   }
 
-  /** {@link #put}, and the zone's list right after it, atomically [U1]. */
+  /** {@link #put}, and the zone's list right after it, atomically (v1's upsert) [U1]. Seam. */
   Listing putAndList(Zone zone, Ip ip, String vendor, String region) throws Refusal {
     zone.lock.lock();
     try {
@@ -197,8 +156,8 @@ final class Store {
     if (!zone.mappings.containsKey(ip) && isFull(zone, 1)) {
       throw new Refusal(Errors.zoneFull());
     }
-    ChangeClock.Timestamp changed = clock.next();
-    Mapping written = new Mapping(ip, vendor, region, changed, sequence.incrementAndGet());
+    ChangeClock.Timestamp changed = nextTime();
+    Mapping written = new Mapping(ip, vendor, region, changed);
     zone.mappings.put(ip, written);
     recordChange(zone, changed);
     return written;
@@ -206,7 +165,7 @@ final class Store {
 
   // ---------------------------------------------------------------- lists [M4, L1, VL1]
 
-  /** The zone's mappings in list order, and its latest change, in one consistent view. */
+  /** The zone's mappings in list order, and its latest change, in one consistent view. Seam. */
   Listing list(Zone zone) {
     zone.lock.lock();
     try {
@@ -216,28 +175,21 @@ final class Store {
     }
   }
 
-  private Listing listLocked(Zone zone) {
-    List<Mapping> mappings = new ArrayList<>(zone.mappings.values());
-    if (defects.contains(LIST_NOT_SORTED)) {
-      mappings.sort(Comparator.comparingLong(Mapping::sequence).reversed());
-    }
-    return new Listing(mappings, zone.modifiedOn);
+  private static Listing listLocked(Zone zone) {
+    return new Listing(new ArrayList<>(zone.mappings.values()), zone.modifiedOn);
   }
 
   // ---------------------------------------------------------------- batch delete [BD1–BD11, VBD1]
 
   /**
    * Deletes the IPs of a well-formed batch: each item judged on its own, in order (valid IP, then
-   * duplicate, then existence), all applied under the zone's lock with one change time.
+   * duplicate, then existence), all applied under the zone's lock with one change time. Seam.
    */
   BatchOutcome deleteAll(Zone zone, List<String> texts) {
     int n = texts.size();
     Ip[] ips = new Ip[n];
     for (int i = 0; i < n; i++) {
       ips[i] = parseIp(texts.get(i));
-    }
-    if (defects.contains(RACY_BATCH_DELETE)) {
-      return racyDeleteAll(zone, texts, ips);
     }
     Item[] items = new Item[n];
     Map<Ip, Integer> firstIndex = new HashMap<>(n * 2);
@@ -252,11 +204,7 @@ final class Store {
         }
         Integer first = firstIndex.putIfAbsent(ip, i);
         if (first != null) {
-          if (defects.contains(DUPLICATES_NOT_DETECTED)) {
-            items[i] = items[first];
-          } else {
-            items[i] = Item.failed(failedText(ip, texts.get(i)), Errors.ITEM_DUPLICATE);
-          }
+          items[i] = Item.failed(failedText(ip, texts.get(i)), Errors.ITEM_DUPLICATE);
           continue;
         }
         Mapping removed = zone.mappings.remove(ip);
@@ -265,40 +213,11 @@ final class Store {
             : Item.succeeded(removed.ip().text(), removed.vendor(), removed.region());
       }
       if (BatchOutcome.anySucceeded(items)) {
-        changed = clock.next();
+        changed = nextTime();
         recordChange(zone, changed);
       }
     } finally {
       zone.lock.unlock();
-    }
-    return new BatchOutcome(List.of(items), changed);
-  }
-
-  /** {@link Defect#RACY_BATCH_DELETE}: no lock, and a check-then-act gap that lets deletes race. */
-  private BatchOutcome racyDeleteAll(Zone zone, List<String> texts, Ip[] ips) {
-    Item[] items = new Item[ips.length];
-    Map<Ip, Integer> firstIndex = new HashMap<>(ips.length * 2);
-    for (int i = 0; i < ips.length; i++) {
-      Ip ip = ips[i];
-      if (ip == null) {
-        items[i] = Item.failed(texts.get(i), Errors.ITEM_INVALID_IP);
-      } else if (firstIndex.putIfAbsent(ip, i) != null) {
-        items[i] = Item.failed(failedText(ip, texts.get(i)), Errors.ITEM_DUPLICATE);
-      } else {
-        Mapping found = zone.mappings.get(ip);
-        if (found == null) {
-          items[i] = Item.failed(failedText(ip, texts.get(i)), Errors.ITEM_NOT_FOUND);
-        } else {
-          Thread.yield();
-          zone.mappings.remove(ip);
-          items[i] = Item.succeeded(found.ip().text(), found.vendor(), found.region());
-        }
-      }
-    }
-    ChangeClock.Timestamp changed = null;
-    if (BatchOutcome.anySucceeded(items)) {
-      changed = clock.next();
-      recordChange(zone, changed);
     }
     return new BatchOutcome(List.of(items), changed);
   }
@@ -308,7 +227,7 @@ final class Store {
   /**
    * Creates or replaces the items of a well-formed batch: each judged on its own, in order (valid IP,
    * then duplicate, then vendor/region); if the new IPs among those that succeed would take the zone
-   * past its limit, the whole request answers 1164 and nothing changes [BU4].
+   * past its limit, the whole request answers 1164 and nothing changes [BU4]. Seam.
    */
   BatchOutcome upsertAll(Zone zone, List<Requested> requested) throws Refusal {
     int n = requested.size();
@@ -320,7 +239,7 @@ final class Store {
       Ip ip = parseIp(request.ip());
       if (ip == null) {
         items[i] = Item.failed(request.ip(), Errors.ITEM_INVALID_IP);
-      } else if (firstIndex.putIfAbsent(ip, i) != null && !defects.contains(DUPLICATES_NOT_DETECTED)) {
+      } else if (firstIndex.putIfAbsent(ip, i) != null) {
         items[i] = Item.failed(failedText(ip, request.ip()), Errors.ITEM_DUPLICATE);
       } else if (!catalogue.supports(request.vendor(), request.region())) {
         items[i] = Item.failed(failedText(ip, request.ip()), Errors.ITEM_UNSUPPORTED);
@@ -343,12 +262,12 @@ final class Store {
         throw new Refusal(Errors.zoneFull());
       }
       if (BatchOutcome.anySucceeded(items)) {
-        changed = clock.next();
+        changed = nextTime();
         for (int i = 0; i < n; i++) {
           if (apply[i] != null) {
             Requested request = requested.get(i);
             zone.mappings.put(apply[i],
-                new Mapping(apply[i], request.vendor(), request.region(), changed, sequence.incrementAndGet()));
+                new Mapping(apply[i], request.vendor(), request.region(), changed));
           }
         }
         recordChange(zone, changed);
@@ -361,17 +280,17 @@ final class Store {
 
   // ---------------------------------------------------------------- zone rules
 
-  /** True when adding {@code added} new mappings would take the zone past its limit [M2, BU4]. */
-  private boolean isFull(Zone zone, int added) {
-    if (defects.contains(NO_ZONE_LIMIT)) {
-      return false;
-    }
+  /** True when adding {@code added} new mappings would take the zone past its limit [M2, BU4]. Seam. */
+  boolean isFull(Zone zone, int added) {
     return zone.mappings.size() + added > Zone.MAX_MAPPINGS;
   }
 
-  /** After a change: the zone's modified_on is the change time, or null once the zone is empty [L1, G2, BD7]. */
-  private void recordChange(Zone zone, ChangeClock.Timestamp changed) {
-    if (zone.mappings.isEmpty() && !defects.contains(MODIFIED_ON_KEPT_WHEN_ZONE_EMPTY)) {
+  /**
+   * After a change, under the zone's lock: the zone's modified_on is the change time, or null once the
+   * zone is empty [L1, G2, BD7]. Seam.
+   */
+  void recordChange(Zone zone, ChangeClock.Timestamp changed) {
+    if (zone.mappings.isEmpty()) {
       zone.modifiedOn = null;
     } else {
       zone.modifiedOn = changed;

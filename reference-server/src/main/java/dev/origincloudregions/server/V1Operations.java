@@ -1,27 +1,20 @@
 package dev.origincloudregions.server;
 
-import static dev.origincloudregions.server.Defect.APPLIES_FIRST_HUNDRED_OF_OVERSIZED_BATCH;
-import static dev.origincloudregions.server.Defect.DROPS_LAST_RESULT;
-import static dev.origincloudregions.server.Defect.MODIFIED_ON_WHEN_NOTHING_SUCCEEDED;
-import static dev.origincloudregions.server.Defect.SORTED_BATCH_RESULTS;
-import static dev.origincloudregions.server.Defect.UNDERSCORE_ORIGIN_IP_KEY;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.origincloudregions.server.BatchOutcome.Item;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The v1 family, {@code /zones/{zone_id}/cache/origin_cloud_regions} (contract sections 5 to 7):
  * request bodies with the key {@code ip}, answers wrapped as a zone setting
  * ({@code {id, editable, modified_on, value}}) with the key {@code origin-ip} [M1].
+ *
+ * <p>Not final: {@link #batchDelete}, {@link #batchUpsert} and {@link #batchReply} are seams
+ * ({@link ServerParts}).
  */
-final class V1Operations {
+class V1Operations {
   static final String SETTING_ID = "origin_public_cloud_region";
 
   static final Bodies.Expected SINGLE_BODY = Bodies.Expected.mapping("ip");
@@ -35,21 +28,14 @@ final class V1Operations {
   private static final SerializedString VENDOR = new SerializedString("vendor");
   private static final SerializedString REGION = new SerializedString("region");
   private static final SerializedString SETTING = new SerializedString(SETTING_ID);
+  private static final SerializedString ORIGIN_IP = new SerializedString("origin-ip");
 
   private final Store store;
   private final Bodies bodies;
-  private final Set<Defect> defects;
-  private final SerializedString originIpKey;
 
-  V1Operations(Store store, Bodies bodies, Set<Defect> defects) {
+  V1Operations(Store store, Bodies bodies) {
     this.store = store;
     this.bodies = bodies;
-    this.defects = defects;
-    String key = "origin-ip";
-    if (defects.contains(UNDERSCORE_ORIGIN_IP_KEY)) {
-      key = "origin_ip";
-    }
-    this.originIpKey = new SerializedString(key);
   }
 
   /** Answers one v1 operation on a zone whose request passed every check of the request as a whole. */
@@ -124,25 +110,17 @@ final class V1Operations {
 
   // ---------------------------------------------------------------- batches [BD1–BD11, BU1–BU5]
 
-  private Reply batchDelete(Zone zone, JsonNode body) throws Refusal {
+  /** Batch delete: a JSON array of IP strings (1190), at most 100 (1191), then each item [BD1–BD11]. Seam. */
+  Reply batchDelete(Zone zone, JsonNode body) throws Refusal {
     List<String> texts = bodies.ipStrings(body, BATCH_DELETE_BODY);
-    if (bodies.exceedsBatchLimit(texts.size())) {
-      if (defects.contains(APPLIES_FIRST_HUNDRED_OF_OVERSIZED_BATCH)) {
-        store.deleteAll(zone, texts.subList(0, Bodies.MAX_BATCH_ITEMS));
-      }
-      throw bodies.tooManyItems(texts.size());
-    }
+    bodies.requireBatchSize(texts.size());
     return batchReply(store.deleteAll(zone, texts));
   }
 
-  private Reply batchUpsert(Zone zone, JsonNode body) throws Refusal {
+  /** Batch upsert: a JSON array of objects (1190), at most 100 (1191), then each item [BU1–BU5]. Seam. */
+  Reply batchUpsert(Zone zone, JsonNode body) throws Refusal {
     List<Store.Requested> requested = bodies.mappings(body, BATCH_UPSERT_BODY);
-    if (bodies.exceedsBatchLimit(requested.size())) {
-      if (defects.contains(APPLIES_FIRST_HUNDRED_OF_OVERSIZED_BATCH)) {
-        store.upsertAll(zone, requested.subList(0, Bodies.MAX_BATCH_ITEMS));
-      }
-      throw bodies.tooManyItems(requested.size());
-    }
+    bodies.requireBatchSize(requested.size());
     return batchReply(store.upsertAll(zone, requested));
   }
 
@@ -168,7 +146,7 @@ final class V1Operations {
 
   private void writeMapping(JsonGenerator json, Mapping mapping) throws IOException {
     json.writeStartObject();
-    json.writeFieldName(originIpKey);
+    json.writeFieldName(ORIGIN_IP);
     json.writeString(mapping.ip().text());
     json.writeFieldName(VENDOR);
     json.writeString(mapping.vendor());
@@ -194,23 +172,12 @@ final class V1Operations {
     }
   }
 
-  private Reply batchReply(BatchOutcome outcome) {
-    List<Item> items = new ArrayList<>(outcome.items());
-    if (defects.contains(DROPS_LAST_RESULT) && !items.isEmpty()) {
-      items.remove(items.size() - 1);
-    }
-    if (defects.contains(SORTED_BATCH_RESULTS)) {
-      items.sort(Comparator.comparing(Item::originIp));
-    }
-    ChangeClock.Timestamp modifiedOn = outcome.changed();
-    if (modifiedOn == null && defects.contains(MODIFIED_ON_WHEN_NOTHING_SUCCEEDED)) {
-      modifiedOn = store.nextTime();
-    }
-    ChangeClock.Timestamp time = modifiedOn;
+  /** A batch result: the setting head with the change time (null when nothing succeeded) and the items [BD4–BD7]. Seam. */
+  Reply batchReply(BatchOutcome outcome) {
     return Reply.ok(Json.success(json -> {
-      writeSettingHead(json, time);
+      writeSettingHead(json, outcome.changed());
       json.writeFieldName(VALUE);
-      Json.writeBatchItems(json, originIpKey, items);
+      Json.writeBatchItems(json, ORIGIN_IP, outcome.items());
       json.writeEndObject();
     }));
   }

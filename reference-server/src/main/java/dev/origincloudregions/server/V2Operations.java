@@ -10,8 +10,11 @@ import java.util.List;
  * The v2 family, {@code /zones/{zone_id}/origin/cloud_regions} (contract section 9): the key
  * {@code origin_ip} everywhere [VK1], flat results, create and replace as one {@code PUT} [VP1], a
  * paginated list [VL1], on the same {@link Store} as v1 [VS1].
+ *
+ * <p>Not final: {@link #answer}, {@link #list}, {@link #page}, {@link #totalPages}, {@link #agrees},
+ * {@link #delete} and {@link #batchPut} are seams ({@link ServerParts}).
  */
-final class V2Operations {
+class V2Operations {
   static final Bodies.Expected PUT_BODY = Bodies.Expected.mapping("origin_ip");
   static final Bodies.Expected BATCH_DELETE_BODY = Bodies.Expected.ipStrings();
   static final Bodies.Expected BATCH_PUT_BODY = Bodies.Expected.mappings("origin_ip");
@@ -31,7 +34,7 @@ final class V2Operations {
     this.bodies = bodies;
   }
 
-  /** Answers one v2 operation on a zone whose request passed every check of the request as a whole. */
+  /** Answers one v2 operation on a zone whose request passed every check of the request as a whole. Seam. */
   Reply answer(Router.Op op, Zone zone, String pathIp, Call call) throws Refusal {
     switch (op) {
       case V2_LIST:
@@ -53,13 +56,12 @@ final class V2Operations {
 
   // ---------------------------------------------------------------- list [VL1]
 
-  private Reply list(Zone zone, Paging paging) {
+  /** One page of the zone's list, cut from one consistent view, with its {@code result_info}. Seam. */
+  Reply list(Zone zone, Paging paging) {
     List<Mapping> all = store.list(zone).mappings();
-    long offset = paging.offset();
-    List<Mapping> page = offset < 0 || offset >= all.size()
-        ? List.of()
-        : all.subList((int) offset, (int) Math.min(all.size(), offset + paging.perPage()));
+    List<Mapping> page = page(all, paging);
     int total = all.size();
+    int totalPages = totalPages(paging, total);
     return Reply.ok(Json.success(json -> {
       json.writeStartArray();
       for (Mapping mapping : page) {
@@ -73,9 +75,22 @@ final class V2Operations {
       json.writeNumberField("per_page", paging.perPage());
       json.writeNumberField("count", page.size());
       json.writeNumberField("total_count", total);
-      json.writeNumberField("total_pages", paging.totalPages(total));
+      json.writeNumberField("total_pages", totalPages);
       json.writeEndObject();
     }));
+  }
+
+  /** The entries of {@code paging}'s page of {@code all}: empty past the last page. Seam. */
+  List<Mapping> page(List<Mapping> all, Paging paging) {
+    long offset = paging.offset();
+    return offset < 0 || offset >= all.size()
+        ? List.of()
+        : all.subList((int) offset, (int) Math.min(all.size(), offset + paging.perPage()));
+  }
+
+  /** ceil({@code total} / per_page), 0 for an empty zone. Seam. */
+  int totalPages(Paging paging, int total) {
+    return paging.totalPages(total);
   }
 
   // ---------------------------------------------------------------- single mappings [VP1, VG1]
@@ -85,7 +100,8 @@ final class V2Operations {
     return Reply.ok(Json.success(json -> writeEntry(json, mapping)));
   }
 
-  private Reply delete(Zone zone, String pathIp) throws Refusal {
+  /** Single delete: answers {@code {"origin_ip"}} of the removed mapping, canonical [VG1]. Seam. */
+  Reply delete(Zone zone, String pathIp) throws Refusal {
     Store.Removed removed = store.delete(zone, pathIp);
     return Reply.ok(Json.success(json -> {
       json.writeStartObject();
@@ -107,7 +123,7 @@ final class V2Operations {
     if (bodyIp == null) {
       return Errors.invalidIp();
     }
-    if (!bodyIp.equals(ip)) {
+    if (!agrees(pathIp, ip, request.ip(), bodyIp)) {
       return Reply.error(400, 1146, MISMATCH_MESSAGE);
     }
     if (!store.catalogue().supports(request.vendor(), request.region())) {
@@ -115,6 +131,14 @@ final class V2Operations {
     }
     Mapping written = store.put(zone, ip, request.vendor(), request.region());
     return Reply.ok(Json.success(json -> writeEntry(json, written)));
+  }
+
+  /**
+   * Whether a put's body names the path's address: by canonical form [VP1, IP3], so the texts as sent
+   * ({@code pathText}, {@code bodyText}) do not matter. Seam.
+   */
+  boolean agrees(String pathText, Ip path, String bodyText, Ip body) {
+    return body.equals(path);
   }
 
   // ---------------------------------------------------------------- batches [VBD1, VBU1]
@@ -125,7 +149,8 @@ final class V2Operations {
     return batchReply(store.deleteAll(zone, texts));
   }
 
-  private Reply batchPut(Zone zone, JsonNode body) throws Refusal {
+  /** Batch put: a JSON array of objects (1190), at most 100 (1191), then each item, merged into the zone [VBU1]. Seam. */
+  Reply batchPut(Zone zone, JsonNode body) throws Refusal {
     List<Store.Requested> requested = bodies.mappings(body, BATCH_PUT_BODY);
     bodies.requireBatchSize(requested.size());
     return batchReply(store.upsertAll(zone, requested));
@@ -137,8 +162,8 @@ final class V2Operations {
 
   // ---------------------------------------------------------------- JSON
 
-  /** An entry: {@code {"origin_ip", "vendor", "region", "modified_on"}} [VK1, VM1]. */
-  private static void writeEntry(JsonGenerator json, Mapping mapping) throws IOException {
+  /** An entry: {@code {"origin_ip", "vendor", "region", "modified_on"}} [VK1, VM1]. Seam: test code writes entries with it. */
+  static void writeEntry(JsonGenerator json, Mapping mapping) throws IOException {
     json.writeStartObject();
     json.writeFieldName(ORIGIN_IP);
     json.writeString(mapping.ip().text());

@@ -8,8 +8,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Every operation that reads or writes more than one entry holds {@link #lock} for its whole
  * duration, so a batch is applied atomically and a list sees all of a batch or none of it [BD11].
- * The map is a concurrent one all the same, so that the deliberately lock-free
- * {@link Defect#RACY_BATCH_DELETE} double-reports deletions instead of corrupting the structure.
+ * The map is a concurrent one all the same, so that code which reads it without the lock (a
+ * {@link Store} subclass in test code, say) sees a consistent structure.
  */
 final class Zone {
   /** The most mappings one zone may hold [M2]. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** BD1–BD10: batch delete, rule by rule (BD11, concurrency, has its own test). */
+@SuppressWarnings("deprecation") // drives the SDK's v1 family, deprecated in the SDK as in the API
 class BatchDeleteTest extends ServerTestSupport {
 
   private static String seed(String zone, List<String> ips) {
@@ -41,11 +42,11 @@ class BatchDeleteTest extends ServerTestSupport {
   void deletesThroughTheSdk() {
     String zone = newZone();
     seed(zone, List.of("192.0.2.1", "2001:db8::1"));
-    BatchResult result = sdk.bulkDelete(zone, List.of("192.0.2.1", "2001:DB8::1"));
+    BatchResult result = sdk.v1().bulkDelete(zone, List.of("192.0.2.1", "2001:DB8::1"));
     assertThat(result.succeeded()).extracting(BatchItem::originIp).containsExactly("192.0.2.1", "2001:db8::1");
     assertThat(result.succeeded()).extracting(BatchItem::vendor).containsExactly("aws", "aws");
     assertThat(result.failed()).isEmpty();
-    assertThat(sdk.list(zone).mappings()).isEmpty();
+    assertThat(sdk.v1().list(zone).mappings()).isEmpty();
   }
 
   @Test
@@ -153,7 +154,7 @@ class BatchDeleteTest extends ServerTestSupport {
     seed(zone, List.of("192.0.2.1"));
     JsonNode result = batchDelete(zone, jsonStrings(List.of("192.0.2.2", "bad"))).result();
     assertThat(result.path("modified_on").isNull()).as("modified_on in %s", result).isTrue();
-    assertThat(sdk.bulkDelete(zone, List.of("192.0.2.3")).modifiedOn()).isNull();
+    assertThat(sdk.v1().bulkDelete(zone, List.of("192.0.2.3")).modifiedOn()).isNull();
   }
 
   @Test
@@ -163,13 +164,13 @@ class BatchDeleteTest extends ServerTestSupport {
     String other = newZone();
     OffsetDateTime seeded = OffsetDateTime.parse(seed(zone, List.of("192.0.2.1", "192.0.2.2")));
     OffsetDateTime elsewhere = OffsetDateTime.parse(seed(other, List.of("192.0.2.1")));
-    OffsetDateTime changed = sdk.bulkDelete(zone, List.of("192.0.2.1")).modifiedOn();
+    OffsetDateTime changed = sdk.v1().bulkDelete(zone, List.of("192.0.2.1")).modifiedOn();
     assertThat(changed).isAfter(seeded).isAfter(elsewhere);
-    assertThat(sdk.list(zone).modifiedOn()).isEqualTo(changed);
+    assertThat(sdk.v1().list(zone).modifiedOn()).isEqualTo(changed);
 
-    BatchResult last = sdk.bulkDelete(zone, List.of("192.0.2.2"));
+    BatchResult last = sdk.v1().bulkDelete(zone, List.of("192.0.2.2"));
     assertThat(last.modifiedOn()).isAfter(changed);
-    assertThat(sdk.list(zone).modifiedOn()).as("the zone is empty now").isNull();
+    assertThat(sdk.v1().list(zone).modifiedOn()).as("the zone is empty now").isNull();
   }
 
   @Test
@@ -179,7 +180,7 @@ class BatchDeleteTest extends ServerTestSupport {
     String other = newZone();
     seed(zone, List.of("192.0.2.1", "192.0.2.2", "2001:db8::1", "2001:db8::2"));
     seed(other, List.of("192.0.2.1", "2001:db8::1"));
-    List<Mapping> before = sdk.list(zone).mappings();
+    List<Mapping> before = sdk.v1().list(zone).mappings();
     String otherBefore = http.get(zonePath(other)).body();
 
     batchDelete(zone, jsonStrings(List.of("192.0.2.1", "2001:db8::2", "192.0.2.77")));
@@ -187,7 +188,7 @@ class BatchDeleteTest extends ServerTestSupport {
     for (String gone : List.of("192.0.2.1", "2001:db8::2")) {
       assertThat(http.get(zonePath(zone) + "/" + gone).status()).as("get %s", gone).isEqualTo(404);
     }
-    assertThat(sdk.list(zone).mappings()).containsExactly(before.get(1), before.get(2));
+    assertThat(sdk.v1().list(zone).mappings()).containsExactly(before.get(1), before.get(2));
     assertThat(http.get(zonePath(other)).body()).isEqualTo(otherBefore);
   }
 

@@ -17,19 +17,20 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** BU1–BU5: batch upsert, rule by rule. */
+@SuppressWarnings("deprecation") // drives the SDK's v1 family, deprecated in the SDK as in the API
 class BatchUpsertTest extends ServerTestSupport {
 
   @Test
   @DisplayName("BU1, BU2: the SDK's batch upsert creates mappings and returns them in request order")
   void upsertsThroughTheSdk() {
     String zone = newZone();
-    BatchResult result = sdk.bulkUpsert(zone, List.of(
+    BatchResult result = sdk.v1().bulkUpsert(zone, List.of(
         request("2001:DB8::1", "gcp", "us-central1"), request("192.0.2.1", "aws", "us-east-1")));
     assertThat(result.succeeded()).extracting(BatchItem::originIp).containsExactly("2001:db8::1", "192.0.2.1");
     assertThat(result.succeeded().get(0).vendor()).isEqualTo("gcp");
     assertThat(result.succeeded().get(0).region()).isEqualTo("us-central1");
     assertThat(result.failed()).isEmpty();
-    assertThat(sdk.list(zone).modifiedOn()).isEqualTo(result.modifiedOn());
+    assertThat(sdk.v1().list(zone).modifiedOn()).isEqualTo(result.modifiedOn());
   }
 
   @Test
@@ -65,8 +66,8 @@ class BatchUpsertTest extends ServerTestSupport {
     assertThat(texts(value.path("failed"), "origin-ip")).containsExactly("192.0.2.300", "2001:db8::7", "2001:db8::8", "192.0.2.2");
     assertThat(texts(value.path("failed"), "error"))
         .containsExactly("invalid IP address", "unsupported vendor or region", "duplicate in request", "unsupported vendor or region");
-    assertThat(sdk.get(zone, "2001:db8::8").vendor()).as("the first of the duplicates is applied").isEqualTo("azure");
-    assertThat(sdk.list(zone).mappings()).hasSize(2);
+    assertThat(sdk.v1().get(zone, "2001:db8::8").vendor()).as("the first of the duplicates is applied").isEqualTo("azure");
+    assertThat(sdk.v1().list(zone).mappings()).hasSize(2);
   }
 
   @Test
@@ -74,10 +75,10 @@ class BatchUpsertTest extends ServerTestSupport {
   void mergesWithoutTouchingOthers() {
     String zone = newZone();
     http.send("PATCH", zonePath(zone) + "/batch", upsertBody(List.of("192.0.2.1", "192.0.2.2", "192.0.2.3")));
-    List<Mapping> before = sdk.list(zone).mappings();
+    List<Mapping> before = sdk.v1().list(zone).mappings();
     List<MappingRequest> changes = List.of(request("192.0.2.2", "gcp", "europe-west3"), request("192.0.2.4", "aws", "us-east-1"));
-    BatchResult result = sdk.bulkUpsert(zone, changes);
-    List<Mapping> after = sdk.list(zone).mappings();
+    BatchResult result = sdk.v1().bulkUpsert(zone, changes);
+    List<Mapping> after = sdk.v1().list(zone).mappings();
     assertThat(after).hasSize(4);
     assertThat(after.get(0)).isEqualTo(before.get(0));
     assertThat(after.get(2)).isEqualTo(before.get(2));

@@ -32,9 +32,6 @@ class MainTest {
     assertThat(status).isZero();
     assertThat(help).contains("--port", "--host", "--base-path", "--token", "--help", "--version", "(default 8080)");
     assertThat(help.toLowerCase(Locale.ROOT)).doesNotContain("defect");
-    for (Defect defect : Defect.values()) {
-      assertThat(help).doesNotContain(defect.name());
-    }
   }
 
   @Test
@@ -45,16 +42,17 @@ class MainTest {
     assertThat(line.options().host()).isEqualTo("localhost");
     assertThat(line.options().basePath()).isEqualTo("/api");
     assertThat(line.options().token()).isEqualTo("T");
-    assertThat(line.options().defects()).isEmpty();
     assertThat(Main.parse(new String[0]).options().port()).as("default port").isEqualTo(8080);
   }
 
   @Test
-  @DisplayName("The hidden --defect flag switches defects on; never by default")
-  void hiddenDefectFlag() throws Main.UsageException {
-    Main.Parsed line = Main.parse(new String[] {"--defect", "racy-batch-delete", "--defect=NO_ZONE_LIMIT"});
-    assertThat(line.options().defects()).containsExactlyInAnyOrder(Defect.RACY_BATCH_DELETE, Defect.NO_ZONE_LIMIT);
-    assertThatThrownBy(() -> Main.parse(new String[] {"--defect", "nonsense"})).hasMessageContaining("unknown defect");
+  @DisplayName("There is no --defect flag: the server users run holds no defect (they live in the mutants module)")
+  void noDefectFlag() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(new String[] {"--defect", "NO_ZONE_LIMIT"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(status).isEqualTo(Main.EXIT_USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("reference-server: unknown option '--defect'");
+    assertThatThrownBy(() -> Main.parse(new String[] {"--defect=NO_ZONE_LIMIT"})).hasMessageContaining("unknown option");
   }
 
   @ParameterizedTest(name = "[{index}] {0}")
@@ -98,8 +96,8 @@ class MainTest {
   }
 
   @Test
-  @DisplayName("The hidden --defect flag is never suggested")
-  void hiddenFlagIsNeverSuggested() {
+  @DisplayName("No option named like a defect is ever suggested")
+  void noDefectOptionIsSuggested() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Main.run(new String[] {"--defekt", "X"}, System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
     assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("--defect");

@@ -22,13 +22,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** M1–M4, C1, U1, G1, G2, S1, L1 through the project's SDK: single operations, the list and the catalogue. */
+@SuppressWarnings("deprecation") // drives the SDK's v1 family, deprecated in the SDK as in the API
 class MappingsTest extends ServerTestSupport {
 
   @Test
   @DisplayName("C1, M1: create returns the mapping with its canonical origin-ip and modified_on")
   void createReturnsTheMapping() {
     String zone = newZone();
-    Mapping created = sdk.create(zone, request("2001:DB8:0:0::1", "gcp", "us-central1"));
+    Mapping created = sdk.v1().create(zone, request("2001:DB8:0:0::1", "gcp", "us-central1"));
     assertThat(created.originIp()).isEqualTo("2001:db8::1");
     assertThat(created.vendor()).isEqualTo("gcp");
     assertThat(created.region()).isEqualTo("us-central1");
@@ -44,12 +45,12 @@ class MappingsTest extends ServerTestSupport {
   @DisplayName("C1, IP3: creating an IP that exists, in any spelling, answers 400 with code 1145 and changes nothing")
   void createExisting() {
     String zone = newZone();
-    sdk.create(zone, request("2001:db8::1", "aws", "us-east-1"));
-    MappingList before = sdk.list(zone);
-    ApiException failure = sdkFailure(() -> sdk.create(zone, request("2001:DB8:0::1", "gcp", "us-central1")));
+    sdk.v1().create(zone, request("2001:db8::1", "aws", "us-east-1"));
+    MappingList before = sdk.v1().list(zone);
+    ApiException failure = sdkFailure(() -> sdk.v1().create(zone, request("2001:DB8:0::1", "gcp", "us-central1")));
     assertThat(failure.status()).isEqualTo(400);
     assertThat(errorCode(failure)).isEqualTo(1145);
-    assertThat(sdk.list(zone)).isEqualTo(before);
+    assertThat(sdk.v1().list(zone)).isEqualTo(before);
   }
 
   @ParameterizedTest(name = "[{index}] ''{0}''")
@@ -57,10 +58,10 @@ class MappingsTest extends ServerTestSupport {
   @CsvSource({"not-an-ip", "010.0.0.1", "192.0.2.1/32", "fe80::1%eth0", "' 192.0.2.1'", "[::1]", "''"})
   void createInvalidIp(String ip) {
     String zone = newZone();
-    ApiException failure = sdkFailure(() -> sdk.create(zone, request(ip, "aws", "us-east-1")));
+    ApiException failure = sdkFailure(() -> sdk.v1().create(zone, request(ip, "aws", "us-east-1")));
     assertThat(failure.status()).isEqualTo(400);
     assertThat(errorCode(failure)).isEqualTo(1146);
-    assertThat(sdk.list(zone).mappings()).isEmpty();
+    assertThat(sdk.v1().list(zone).mappings()).isEmpty();
   }
 
   @ParameterizedTest(name = "[{index}] {0}/{1}")
@@ -68,25 +69,25 @@ class MappingsTest extends ServerTestSupport {
   @CsvSource({"aws, us-central1", "gcp, us-east-1", "ibm, us-south", "AWS, us-east-1", "aws, US-EAST-1", "aws, ''", "'', us-east-1"})
   void createUnsupportedVendorRegion(String vendor, String region) {
     String zone = newZone();
-    ApiException create = sdkFailure(() -> sdk.create(zone, request("192.0.2.1", vendor, region)));
+    ApiException create = sdkFailure(() -> sdk.v1().create(zone, request("192.0.2.1", vendor, region)));
     assertThat(create.status()).isEqualTo(400);
     assertThat(errorCode(create)).isEqualTo(1157);
-    ApiException upsert = sdkFailure(() -> sdk.upsert(zone, request("192.0.2.1", vendor, region)));
+    ApiException upsert = sdkFailure(() -> sdk.v1().upsert(zone, request("192.0.2.1", vendor, region)));
     assertThat(upsert.status()).isEqualTo(400);
     assertThat(errorCode(upsert)).isEqualTo(1157);
-    assertThat(sdk.list(zone).mappings()).isEmpty();
+    assertThat(sdk.v1().list(zone).mappings()).isEmpty();
   }
 
   @Test
   @DisplayName("U1: upsert creates, then replaces, and returns the whole list")
   void upsertCreatesThenReplaces() {
     String zone = newZone();
-    sdk.create(zone, request("192.0.2.9", "oci", "us-ashburn-1"));
-    MappingList created = sdk.upsert(zone, request("192.0.2.1", "aws", "us-east-1"));
+    sdk.v1().create(zone, request("192.0.2.9", "oci", "us-ashburn-1"));
+    MappingList created = sdk.v1().upsert(zone, request("192.0.2.1", "aws", "us-east-1"));
     assertThat(created.mappings()).extracting(Mapping::originIp).containsExactly("192.0.2.1", "192.0.2.9");
     Mapping other = created.mappings().get(1);
 
-    MappingList replaced = sdk.upsert(zone, request("192.0.2.1", "azure", "westeurope"));
+    MappingList replaced = sdk.v1().upsert(zone, request("192.0.2.1", "azure", "westeurope"));
     assertThat(replaced.mappings()).hasSize(2);
     Mapping mapping = replaced.mappings().get(0);
     assertThat(mapping.vendor()).isEqualTo("azure");
@@ -94,14 +95,14 @@ class MappingsTest extends ServerTestSupport {
     assertThat(mapping.modifiedOn()).isAfter(created.mappings().get(0).modifiedOn());
     assertThat(replaced.modifiedOn()).isEqualTo(mapping.modifiedOn());
     assertThat(replaced.mappings().get(1)).as("the mapping not named").isEqualTo(other);
-    assertThat(replaced).isEqualTo(sdk.list(zone));
+    assertThat(replaced).isEqualTo(sdk.v1().list(zone));
   }
 
   @Test
   @DisplayName("U1: upsert validates like create: an invalid IP answers 400 with code 1146")
   void upsertInvalidIp() {
     String zone = newZone();
-    ApiException failure = sdkFailure(() -> sdk.upsert(zone, request("1.2.3", "aws", "us-east-1")));
+    ApiException failure = sdkFailure(() -> sdk.v1().upsert(zone, request("1.2.3", "aws", "us-east-1")));
     assertThat(failure.status()).isEqualTo(400);
     assertThat(errorCode(failure)).isEqualTo(1146);
   }
@@ -110,12 +111,12 @@ class MappingsTest extends ServerTestSupport {
   @DisplayName("G1: get normalises the path IP before lookup")
   void getNormalisesThePathIp() {
     String zone = newZone();
-    sdk.create(zone, request("2001:db8::1", "aws", "us-east-1"));
-    sdk.create(zone, request("::ffff:192.0.2.1", "gcp", "us-central1"));
+    sdk.v1().create(zone, request("2001:db8::1", "aws", "us-east-1"));
+    sdk.v1().create(zone, request("::ffff:192.0.2.1", "gcp", "us-central1"));
     for (String spelling : List.of("2001:DB8::1", "2001:0db8:0000:0000:0000:0000:0000:0001", "2001:db8:0:0::1")) {
-      assertThat(sdk.get(zone, spelling).originIp()).as("get %s", spelling).isEqualTo("2001:db8::1");
+      assertThat(sdk.v1().get(zone, spelling).originIp()).as("get %s", spelling).isEqualTo("2001:db8::1");
     }
-    assertThat(sdk.get(zone, "::ffff:c000:201").originIp()).isEqualTo("::ffff:192.0.2.1");
+    assertThat(sdk.v1().get(zone, "::ffff:c000:201").originIp()).isEqualTo("::ffff:192.0.2.1");
     RawHttp.Reply raw = http.get(zonePath(zone) + "/2001:DB8::1");
     assertThat(raw.result().path("modified_on")).isEqualTo(raw.result().path("value").path("modified_on"));
   }
@@ -124,12 +125,12 @@ class MappingsTest extends ServerTestSupport {
   @DisplayName("G1, IP3: a missing mapping answers 404 with code 1142; 192.0.2.1 is not ::ffff:192.0.2.1")
   void getMissing() {
     String zone = newZone();
-    sdk.create(zone, request("::ffff:192.0.2.1", "aws", "us-east-1"));
+    sdk.v1().create(zone, request("::ffff:192.0.2.1", "aws", "us-east-1"));
     for (String ip : List.of("192.0.2.1", "192.0.2.2")) {
-      ApiException get = sdkFailure(() -> sdk.get(zone, ip));
+      ApiException get = sdkFailure(() -> sdk.v1().get(zone, ip));
       assertThat(get.status()).isEqualTo(404);
       assertThat(errorCode(get)).isEqualTo(1142);
-      ApiException delete = sdkFailure(() -> sdk.delete(zone, ip));
+      ApiException delete = sdkFailure(() -> sdk.v1().delete(zone, ip));
       assertThat(delete.status()).isEqualTo(404);
       assertThat(errorCode(delete)).isEqualTo(1142);
     }
@@ -151,42 +152,42 @@ class MappingsTest extends ServerTestSupport {
   @DisplayName("G1, G2: delete normalises the path IP and returns the mapping it removed")
   void deleteReturnsTheRemovedMapping() {
     String zone = newZone();
-    Mapping created = sdk.create(zone, request("2001:db8::5", "azure", "eastus"));
-    sdk.create(zone, request("192.0.2.5", "aws", "us-east-1"));
-    assertThat(sdk.delete(zone, "2001:DB8:0::5")).isEqualTo(created);
-    ApiException again = sdkFailure(() -> sdk.get(zone, "2001:db8::5"));
+    Mapping created = sdk.v1().create(zone, request("2001:db8::5", "azure", "eastus"));
+    sdk.v1().create(zone, request("192.0.2.5", "aws", "us-east-1"));
+    assertThat(sdk.v1().delete(zone, "2001:DB8:0::5")).isEqualTo(created);
+    ApiException again = sdkFailure(() -> sdk.v1().get(zone, "2001:db8::5"));
     assertThat(again.status()).isEqualTo(404);
-    assertThat(sdk.list(zone).mappings()).extracting(Mapping::originIp).containsExactly("192.0.2.5");
+    assertThat(sdk.v1().list(zone).mappings()).extracting(Mapping::originIp).containsExactly("192.0.2.5");
   }
 
   @Test
   @DisplayName("G2, BD7: a delete's modified_on is the time of the deletion, later than the mapping's own, and the list's")
   void deleteModifiedOnIsTheDeletionTime() {
     String zone = newZone();
-    sdk.create(zone, request("192.0.2.5", "aws", "us-east-1"));
-    sdk.create(zone, request("192.0.2.6", "aws", "us-east-1"));
+    sdk.v1().create(zone, request("192.0.2.5", "aws", "us-east-1"));
+    sdk.v1().create(zone, request("192.0.2.6", "aws", "us-east-1"));
     RawHttp.Reply deleted = http.call("DELETE", zonePath(zone) + "/192.0.2.5").send();
     OffsetDateTime deletedAt = OffsetDateTime.parse(deleted.result().path("modified_on").asText());
     OffsetDateTime mappingTime = OffsetDateTime.parse(deleted.result().path("value").path("modified_on").asText());
     assertThat(deleted.result().path("value").path("origin-ip").asText()).isEqualTo("192.0.2.5");
     assertThat(deletedAt).isAfter(mappingTime);
-    assertThat(sdk.list(zone).modifiedOn()).isEqualTo(deletedAt);
+    assertThat(sdk.v1().list(zone).modifiedOn()).isEqualTo(deletedAt);
   }
 
   @Test
   @DisplayName("L1, G2: the list's modified_on is null when empty, the latest change otherwise, null again once emptied")
   void listModifiedOn() {
     String zone = newZone();
-    assertThat(sdk.list(zone).modifiedOn()).isNull();
-    Mapping first = sdk.create(zone, request("192.0.2.1", "aws", "us-east-1"));
-    assertThat(sdk.list(zone).modifiedOn()).isEqualTo(first.modifiedOn());
-    Mapping second = sdk.create(zone, request("192.0.2.2", "aws", "us-east-1"));
+    assertThat(sdk.v1().list(zone).modifiedOn()).isNull();
+    Mapping first = sdk.v1().create(zone, request("192.0.2.1", "aws", "us-east-1"));
+    assertThat(sdk.v1().list(zone).modifiedOn()).isEqualTo(first.modifiedOn());
+    Mapping second = sdk.v1().create(zone, request("192.0.2.2", "aws", "us-east-1"));
     assertThat(second.modifiedOn()).isAfter(first.modifiedOn());
-    assertThat(sdk.list(zone).modifiedOn()).isEqualTo(second.modifiedOn());
-    sdk.delete(zone, "192.0.2.1");
-    assertThat(sdk.list(zone).modifiedOn()).as("after a delete").isAfter(second.modifiedOn());
-    sdk.delete(zone, "192.0.2.2");
-    MappingList empty = sdk.list(zone);
+    assertThat(sdk.v1().list(zone).modifiedOn()).isEqualTo(second.modifiedOn());
+    sdk.v1().delete(zone, "192.0.2.1");
+    assertThat(sdk.v1().list(zone).modifiedOn()).as("after a delete").isAfter(second.modifiedOn());
+    sdk.v1().delete(zone, "192.0.2.2");
+    MappingList empty = sdk.v1().list(zone);
     assertThat(empty.mappings()).isEmpty();
     assertThat(empty.modifiedOn()).isNull();
   }
@@ -198,10 +199,10 @@ class MappingsTest extends ServerTestSupport {
     List<String> inserted = List.of("2001:db8::10", "198.51.100.1", "::ffff:192.0.2.1", "192.0.2.10", "2001:db8::9",
         "192.0.2.9", "::1", "203.0.113.0", "fe80::1", "192.0.2.100");
     for (String ip : inserted) {
-      sdk.create(zone, request(ip, "aws", "us-east-1"));
+      sdk.v1().create(zone, request(ip, "aws", "us-east-1"));
     }
     assertThat(http.get(zonePath(zone)).result().path("editable").asBoolean()).isTrue();
-    assertThat(sdk.list(zone).mappings()).extracting(Mapping::originIp).containsExactly(
+    assertThat(sdk.v1().list(zone).mappings()).extracting(Mapping::originIp).containsExactly(
         "192.0.2.9", "192.0.2.10", "192.0.2.100", "198.51.100.1", "203.0.113.0",
         "::1", "::ffff:192.0.2.1", "2001:db8::9", "2001:db8::10", "fe80::1");
   }
@@ -210,7 +211,7 @@ class MappingsTest extends ServerTestSupport {
   @DisplayName("S1, M3: supported_regions lists several regions per vendor with IATA-style colos, each one usable")
   void supportedRegions() {
     String zone = newZone();
-    SupportedRegions catalogue = sdk.supportedRegions(zone);
+    SupportedRegions catalogue = sdk.v1().supportedRegions(zone);
     assertThat(catalogue.obtainedCodes()).isTrue();
     Map<String, List<Region>> vendors = catalogue.vendors();
     assertThat(vendors).containsOnlyKeys("aws", "azure", "gcp", "oci");
@@ -247,10 +248,10 @@ class MappingsTest extends ServerTestSupport {
     }
     String full = http.get(zonePath(zone)).body();
 
-    ApiException create = sdkFailure(() -> sdk.create(zone, request("192.0.2.1", "aws", "us-east-1")));
+    ApiException create = sdkFailure(() -> sdk.v1().create(zone, request("192.0.2.1", "aws", "us-east-1")));
     assertThat(create.status()).isEqualTo(403);
     assertThat(errorCode(create)).isEqualTo(1164);
-    ApiException upsertNew = sdkFailure(() -> sdk.upsert(zone, request("192.0.2.1", "aws", "us-east-1")));
+    ApiException upsertNew = sdkFailure(() -> sdk.v1().upsert(zone, request("192.0.2.1", "aws", "us-east-1")));
     assertThat(upsertNew.status()).isEqualTo(403);
     assertThat(errorCode(upsertNew)).isEqualTo(1164);
     // one new mapping among updates: the whole batch is refused, the updates included
@@ -261,14 +262,14 @@ class MappingsTest extends ServerTestSupport {
     assertThat(batch.errorCode()).isEqualTo(1164);
     assertThat(http.get(zonePath(zone)).body()).as("the full zone, unchanged").isEqualTo(full);
 
-    MappingList updated = sdk.upsert(zone, request("2001:db8::1", "gcp", "us-central1"));
+    MappingList updated = sdk.v1().upsert(zone, request("2001:db8::1", "gcp", "us-central1"));
     assertThat(updated.mappings()).hasSize(Zone.MAX_MAPPINGS);
     RawHttp.Reply batchUpdate = http.send("PATCH", zonePath(zone) + "/batch",
         "[{\"ip\":\"2001:db8::2\",\"vendor\":\"gcp\",\"region\":\"us-central1\"},"
             + "{\"ip\":\"192.0.2.1\",\"vendor\":\"nope\",\"region\":\"us-east-1\"}]");
     assertThat(batchUpdate.status()).as("updates and failures add nothing: allowed").isEqualTo(200);
 
-    sdk.delete(zone, "2001:db8::3");
-    assertThat(sdk.create(zone, request("192.0.2.1", "aws", "us-east-1")).originIp()).isEqualTo("192.0.2.1");
+    sdk.v1().delete(zone, "2001:db8::3");
+    assertThat(sdk.v1().create(zone, request("192.0.2.1", "aws", "us-east-1")).originIp()).isEqualTo("192.0.2.1");
   }
 }

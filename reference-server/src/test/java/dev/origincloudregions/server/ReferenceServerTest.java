@@ -8,12 +8,11 @@ import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.net.URI;
-import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The embedding API: start, base URL, port 0, base path, close; and the hidden defects' switch. */
+/** The embedding API: start, base URL, port 0, base path, close; and the seam that test code plants defects through. */
 class ReferenceServerTest {
 
   @Test
@@ -88,15 +87,28 @@ class ReferenceServerTest {
   }
 
   @Test
-  @DisplayName("A defect can be switched on, and changes behaviour: BD2's limit becomes 101")
-  void aDefectChangesBehaviour() {
+  @DisplayName("Seams: a part made by a ServerParts subclass is the one that answers (BD2's limit becomes 101)")
+  void aPartFromServerPartsIsTheOneThatAnswers() {
     String body = Fixtures.jsonStrings(java.util.stream.IntStream.range(0, 101).mapToObj(Fixtures::docIpv4).toList());
     String path = "/zones/023e105f4ecef8ad9ca31a8372d0c353/cache/origin_cloud_regions/batch";
+    ServerParts offByOne = new ServerParts() {
+      @Override
+      Bodies bodies() {
+        return new Bodies() {
+          @Override
+          boolean exceedsBatchLimit(int items) {
+            return items > MAX_BATCH_ITEMS + 1;
+          }
+        };
+      }
+    };
     try (ReferenceServer correct = ReferenceServer.start(Options.defaults().token("T").requestLog(line -> { }));
-        ReferenceServer broken = ReferenceServer.start(Options.defaults().token("T").requestLog(line -> { })
-            .defects(EnumSet.of(Defect.BATCH_LIMIT_OFF_BY_ONE)))) {
+        ReferenceServer standardParts = ReferenceServer.start(Options.defaults().token("T").requestLog(line -> { }),
+            new ServerParts());
+        ReferenceServer planted = ReferenceServer.start(Options.defaults().token("T").requestLog(line -> { }), offByOne)) {
       assertThat(new RawHttp(correct.baseUrl(), "T").send("DELETE", path, body).status()).isEqualTo(400);
-      assertThat(new RawHttp(broken.baseUrl(), "T").send("DELETE", path, body).status()).isEqualTo(200);
+      assertThat(new RawHttp(standardParts.baseUrl(), "T").send("DELETE", path, body).status()).isEqualTo(400);
+      assertThat(new RawHttp(planted.baseUrl(), "T").send("DELETE", path, body).status()).isEqualTo(200);
     }
   }
 }

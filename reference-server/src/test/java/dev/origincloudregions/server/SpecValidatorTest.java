@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.origincloudregions.sdk.MappingRequest;
 import dev.origincloudregions.sdk.OriginCloudRegions;
-import java.util.EnumSet;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
@@ -84,14 +84,26 @@ class SpecValidatorTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // the v1 create: the defect under test is in v1 answers
   @DisplayName("M1: the server-side check of every answer catches a server that drifts from the spec")
   void serverSideCheckCatchesDrift() {
     List<String> violations = new CopyOnWriteArrayList<>();
+    // A server whose answers spell the v1 key the v2 way, planted through the answer-rewriting seam.
+    ServerParts underscoreKey = new ServerParts() {
+      @Override
+      CallHandler around(CallHandler api, Router router) {
+        return call -> {
+          Reply reply = api.handle(call);
+          String body = new String(reply.body(), StandardCharsets.UTF_8).replace("\"origin-ip\":", "\"origin_ip\":");
+          return new Reply(reply.status(), body.getBytes(StandardCharsets.UTF_8), reply.allow(), reply.authenticate(),
+              reply.bodyLeftUnread());
+        };
+      }
+    };
     try (ReferenceServer drifting = ReferenceServer.start(Options.defaults().token("T").requestLog(line -> { })
-        .defects(EnumSet.of(Defect.UNDERSCORE_ORIGIN_IP_KEY))
-        .exchangeObserver(ServerTestSupport.specChecker(Options.DEFAULT_BASE_PATH, violations)))) {
+        .exchangeObserver(ServerTestSupport.specChecker(Options.DEFAULT_BASE_PATH, violations)), underscoreKey)) {
       OriginCloudRegions client = OriginCloudRegions.builder().baseUrl(drifting.baseUrl().toString()).apiToken("T").build();
-      catchThrowable(() -> client.create("023e105f4ecef8ad9ca31a8372d0c353", MappingRequest.of("192.0.2.1", "aws", "us-east-1")));
+      catchThrowable(() -> client.v1().create("023e105f4ecef8ad9ca31a8372d0c353", MappingRequest.of("192.0.2.1", "aws", "us-east-1")));
     }
     assertThat(violations).isNotEmpty().allSatisfy(v -> assertThat(v).startsWith("POST "))
         .anySatisfy(v -> assertThat(v).contains("origin_ip"));

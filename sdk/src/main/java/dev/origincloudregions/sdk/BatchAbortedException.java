@@ -1,7 +1,8 @@
 package dev.origincloudregions.sdk;
 
 /**
- * A {@code bulkDeleteAll} or {@code bulkUpsertAll} call stopped because one batch failed as a whole.
+ * A {@code bulkDeleteAll}, {@code bulkPutAll} or (v1) {@code bulkUpsertAll} call stopped because one
+ * batch failed as a whole.
  * The batches before it were applied; {@link #completed()} holds their merged result, {@link
  * #itemsSent()} says how many input items they covered, and the cause says why the next batch failed.
  */

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * (batch delete). A failed item carries a human-readable {@code error} such as "not found", "invalid IP
  * address" or "duplicate in request".
  *
- * @param originIp the canonical IP when the text was a valid IP, otherwise the text as sent
+ * @param originIp the canonical IP when the text was a valid IP, otherwise the text as sent (the JSON
+ *     key is {@code origin_ip} in v2 and {@code origin-ip} in v1)
  * @param vendor the vendor, on succeeded items
  * @param region the region, on succeeded items
  * @param error why the item failed, on failed items

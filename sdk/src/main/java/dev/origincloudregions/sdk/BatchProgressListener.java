@@ -2,7 +2,7 @@ package dev.origincloudregions.sdk;
 
 /**
  * Told after each batch that {@link OriginCloudRegions#bulkDeleteAll} or {@link
- * OriginCloudRegions#bulkUpsertAll} has sent.
+ * OriginCloudRegions#bulkPutAll} (or their v1 counterparts) has sent.
  */
 @FunctionalInterface
 public interface BatchProgressListener {

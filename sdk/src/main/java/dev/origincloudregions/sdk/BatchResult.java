@@ -6,8 +6,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of a batch: one item per request item, in two arrays that each keep the request's order.
+ * Both families answer it; only v1's carries a time.
  *
- * @param modifiedOn the time of this change; {@code null} when nothing succeeded
+ * @param modifiedOn v1 only: the time of this change, {@code null} when nothing succeeded; always {@code
+ *     null} for v2, whose batch results carry no time (each mapping has its own {@link
+ *     Mapping#modifiedOn()})
  * @param succeeded the items that were applied
  * @param failed the items that were not, each with an {@link BatchItem#error() error}
  */

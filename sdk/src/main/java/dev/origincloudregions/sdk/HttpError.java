@@ -16,7 +16,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A non-2xx answer, as decoded by Feign's error decoder. The call loop in {@link OriginCloudRegions}
+ * A non-2xx answer, as decoded by Feign's error decoder. The retry loop in {@link Caller}
  * turns it into an {@link ApiException} naming the operation, or retries. Carries no stack trace: it
  * never reaches users.
  */

@@ -5,6 +5,8 @@ import java.util.Objects;
 /**
  * What to map: an origin IP (IPv4 or IPv6, in any valid text form; the server stores the canonical
  * form) to a vendor and one of its regions, as listed by {@link OriginCloudRegions#supportedRegions}.
+ * v2 sends it as {@code {"origin_ip", "vendor", "region"}} ({@link OriginCloudRegions#put} also puts the
+ * IP in the path), v1 as {@code {"ip", "vendor", "region"}}.
  *
  * @param ip the origin IP address
  * @param vendor a cloud vendor, for example {@code aws}

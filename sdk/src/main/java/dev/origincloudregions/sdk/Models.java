@@ -9,6 +9,15 @@ import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionReq
 import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseBatch;
 import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseList;
 import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseSingle;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2BatchItemResult;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2BatchResult;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2Entry;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2Request;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseBatch;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseDelete;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseList;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseSingle;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResultInfo;
 import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionsListResult;
 import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegion;
 import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegionsResponse;
@@ -20,11 +29,69 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Converts between the generated models and the public records. This is the only place that knows the
- * generated classes' names: a spec change the public API no longer fits fails to compile here.
+ * Converts between the generated models and the public records, for both families. This is the only
+ * place that knows the generated models' names: a spec change the public API no longer fits fails to
+ * compile here. Every conversion of an answer checks the envelope's {@code success} flag and that the
+ * parts the public record needs are present ({@link MalformedResponse} otherwise).
  */
 final class Models {
   private Models() {}
+
+  // ---- v2: flat results, the key origin_ip ----
+
+  static CacheRulesOriginCloudRegionV2Request v2Request(MappingRequest r) {
+    return new CacheRulesOriginCloudRegionV2Request().originIp(r.ip()).vendor(r.vendor()).region(r.region());
+  }
+
+  static Mapping v2Single(@Nullable CacheRulesOriginCloudRegionV2ResponseSingle response) {
+    require(response, "body");
+    Envelope.check(response.getSuccess(), response.getErrors());
+    return v2Mapping(require(response.getResult(), "result"));
+  }
+
+  static String v2Deleted(@Nullable CacheRulesOriginCloudRegionV2ResponseDelete response) {
+    require(response, "body");
+    Envelope.check(response.getSuccess(), response.getErrors());
+    return require(require(response.getResult(), "result").getOriginIp(), "result.origin_ip");
+  }
+
+  static MappingPage v2Page(@Nullable CacheRulesOriginCloudRegionV2ResponseList response) {
+    require(response, "body");
+    Envelope.check(response.getSuccess(), response.getErrors());
+    List<CacheRulesOriginCloudRegionV2Entry> result = require(response.getResult(), "result");
+    CacheRulesOriginCloudRegionV2ResultInfo info = require(response.getResultInfo(), "result_info");
+    return new MappingPage(
+        result.stream().map(Models::v2Mapping).toList(),
+        require(info.getPage(), "result_info.page"),
+        require(info.getPerPage(), "result_info.per_page"),
+        require(info.getTotalCount(), "result_info.total_count"),
+        require(info.getTotalPages(), "result_info.total_pages"));
+  }
+
+  /** A v2 batch result; v2 has no zone-level time, so {@code modifiedOn} is null. */
+  static BatchResult v2Batch(@Nullable CacheRulesOriginCloudRegionV2ResponseBatch response) {
+    require(response, "body");
+    Envelope.check(response.getSuccess(), response.getErrors());
+    CacheRulesOriginCloudRegionV2BatchResult result = require(response.getResult(), "result");
+    return new BatchResult(
+        null,
+        require(result.getSucceeded(), "result.succeeded").stream().map(Models::v2Item).toList(),
+        require(result.getFailed(), "result.failed").stream().map(Models::v2Item).toList());
+  }
+
+  private static Mapping v2Mapping(CacheRulesOriginCloudRegionV2Entry e) {
+    return new Mapping(
+        require(e.getOriginIp(), "origin_ip"),
+        require(e.getVendor(), "vendor"),
+        require(e.getRegion(), "region"),
+        e.getModifiedOn());
+  }
+
+  private static BatchItem v2Item(CacheRulesOriginCloudRegionV2BatchItemResult i) {
+    return new BatchItem(require(i.getOriginIp(), "origin_ip"), i.getVendor(), i.getRegion(), i.getError());
+  }
+
+  // ---- v1: results wrapped in {id, editable, modified_on, value}, the key origin-ip ----
 
   static CacheRulesOriginCloudRegionRequest request(MappingRequest r) {
     return new CacheRulesOriginCloudRegionRequest().ip(r.ip()).vendor(r.vendor()).region(r.region());
@@ -56,16 +123,6 @@ final class Models {
         require(value.getFailed(), "result.value.failed").stream().map(Models::item).toList());
   }
 
-  static SupportedRegions supported(@Nullable CacheRulesSupportedCloudRegionsResponse response) {
-    require(response, "body");
-    Envelope.check(response.getSuccess(), response.getErrors());
-    CacheRulesSupportedCloudRegionsResult result = require(response.getResult(), "result");
-    Map<String, List<Region>> vendors = new LinkedHashMap<>();
-    require(result.getVendors(), "result.vendors")
-        .forEach((vendor, regions) -> vendors.put(vendor, regions.stream().map(Models::region).toList()));
-    return new SupportedRegions(Boolean.TRUE.equals(result.getObtainedCodes()), vendors);
-  }
-
   private static Mapping mapping(CacheRulesOriginCloudRegionEntry e) {
     return new Mapping(
         require(e.getOriginIp(), "origin-ip"),
@@ -76,6 +133,18 @@ final class Models {
 
   private static BatchItem item(CacheRulesOriginCloudRegionBatchItemResult i) {
     return new BatchItem(require(i.getOriginIp(), "origin-ip"), i.getVendor(), i.getRegion(), i.getError());
+  }
+
+  // ---- Both families ----
+
+  static SupportedRegions supported(@Nullable CacheRulesSupportedCloudRegionsResponse response) {
+    require(response, "body");
+    Envelope.check(response.getSuccess(), response.getErrors());
+    CacheRulesSupportedCloudRegionsResult result = require(response.getResult(), "result");
+    Map<String, List<Region>> vendors = new LinkedHashMap<>();
+    require(result.getVendors(), "result.vendors")
+        .forEach((vendor, regions) -> vendors.put(vendor, regions.stream().map(Models::region).toList()));
+    return new SupportedRegions(Boolean.TRUE.equals(result.getObtainedCodes()), vendors);
   }
 
   private static Region region(CacheRulesSupportedCloudRegion r) {

@@ -5,30 +5,31 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.origincloudregions.sdk.generated.api.OriginCloudRegionsApi;
 import dev.origincloudregions.sdk.generated.invoker.ApiClient;
-import feign.FeignException;
 import feign.Logger;
 import feign.Request;
-import feign.RetryableException;
 import feign.Retryer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A client for Cloudflare's origin cloud regions API (v1): the mappings from a zone's origin IP
- * addresses to the cloud region hosting them.
+ * A client for Cloudflare's origin cloud regions API: the mappings from a zone's origin IP addresses to
+ * the cloud region hosting them. Its methods speak the current family, v2 ({@code
+ * /zones/{zone_id}/origin/cloud_regions}); {@link #v1()} gives the deprecated v1 family on the same
+ * connection, retries and credentials.
  *
  * <pre>{@code
  * OriginCloudRegions client = OriginCloudRegions.builder()
  *     .apiToken(System.getenv("CLOUDFLARE_API_TOKEN"))   // the default, so optional
  *     .build();
+ * client.put(zoneId, MappingRequest.of("192.0.2.1", "aws", "us-east-1"));
+ * for (Mapping m : client.list(zoneId)) {                 // every mapping, page by page
+ *   System.out.println(m.originIp() + " " + m.vendor() + "/" + m.region());
+ * }
  * BatchResult result = client.bulkDelete(zoneId, List.of("192.0.2.1", "2001:db8::1"));
  * result.failed().forEach(item -> System.out.println(item.originIp() + ": " + item.error()));
  * }</pre>
@@ -38,15 +39,17 @@ import org.jspecify.annotations.Nullable;
  * A request the server refuses throws {@link ApiException} with the HTTP status and every {@code code
  * message} of the error envelope; no usable answer throws {@link TransportException}. Both happen only
  * after the {@link RetryPolicy} gave up. Arguments that cannot be right (null, more than {@value
- * #MAX_BATCH_SIZE} batch items) are refused before anything is sent.
+ * #MAX_BATCH_SIZE} batch items, a page size outside 1 to {@value #MAX_PAGE_SIZE}) are refused before
+ * anything is sent.
  *
  * <h2>Batches</h2>
  *
- * {@link #bulkDelete} and {@link #bulkUpsert} send one request of at most {@value #MAX_BATCH_SIZE}
- * items, as the API allows. Items are judged one by one: a bad item lands in {@link
- * BatchResult#failed()} and never fails the call. {@link #bulkDeleteAll} and {@link #bulkUpsertAll} take
- * any number of items, send them in batches of {@value #MAX_BATCH_SIZE} in input order, and merge the
- * results in input order.
+ * {@link #bulkDelete} and {@link #bulkPut} send one request of at most {@value #MAX_BATCH_SIZE} items,
+ * as the API allows. Items are judged one by one: a bad item lands in {@link BatchResult#failed()} and
+ * never fails the call. {@link #bulkDeleteAll} and {@link #bulkPutAll} take any number of items, send
+ * them in batches of {@value #MAX_BATCH_SIZE} in input order, and merge the results in input order.
+ * Unlike Cloudflare's own SDKs, {@link #bulkDelete} sends its IPs, as the JSON array body the API
+ * documents.
  *
  * <p>Instances are thread-safe and meant to be shared.
  */
@@ -54,22 +57,25 @@ public final class OriginCloudRegions {
   /** The most items one batch request may hold. */
   public static final int MAX_BATCH_SIZE = 100;
 
+  /** The largest page {@link #listPage} may ask for, and the page size {@link #list(String)} uses. */
+  public static final int MAX_PAGE_SIZE = 100;
+
   /** Cloudflare's API base URL, the default. */
   public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
   private final OriginCloudRegionsApi api;
-  private final RetryPolicy retryPolicy;
+  private final Caller caller;
   private final String baseUrl;
   private final Credentials credentials;
 
   private OriginCloudRegions(Builder b, Credentials credentials) {
-    this.retryPolicy = b.retryPolicy;
+    this.caller = new Caller(b.retryPolicy);
     this.baseUrl = b.baseUrl;
     this.credentials = credentials;
 
     ApiClient apiClient = new ApiClient();
     ObjectMapper mapper = apiClient.getObjectMapper(); // the same instance the encoder and decoder use
-    mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL); // never send null fields
+    mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL); // never send null fields
     mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     apiClient.setBasePath(b.baseUrl);
 
@@ -88,7 +94,8 @@ public final class OriginCloudRegions {
                 b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
                 b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
                 false))
-        .retryer(Retryer.NEVER_RETRY) // retries are ours: see call()
+        .retryer(Retryer.NEVER_RETRY) // retries are ours: see Caller
+        .encoder(new JsonBodyEncoder(mapper)) // every body is JSON: no form check, one writer per type
         .decoder(new JsonBodyDecoder(mapper)) // reads to the end, so that the connection is kept
         .errorDecoder(new HttpError.Decoder(mapper))
         .logLevel(Logger.Level.NONE);
@@ -100,68 +107,118 @@ public final class OriginCloudRegions {
     return new Builder();
   }
 
-  /** Every mapping of the zone, by address (IPv4 first). */
-  public MappingList list(String zoneId) {
-    String zone = zone(zoneId);
-    return call("list", () -> Models.list(api.originCloudRegionsList(zone)));
-  }
-
   /**
-   * Creates a mapping. Fails with 400 (code 1145) if the IP is mapped already: use {@link #upsert} to
-   * replace.
+   * Creates or replaces the mapping of {@code request.ip()}: {@code PUT …/{ip}} with the body {@code
+   * {"origin_ip", "vendor", "region"}}. The IP may be in any valid text form; the answer holds the
+   * canonical one. The vendor and region must be listed by {@link #supportedRegions} (else 400, code
+   * 1157); a new mapping in a zone of 3,500 answers 403 (code 1164).
+   *
+   * @return the mapping as stored, with its new {@code modifiedOn}
    */
-  public Mapping create(String zoneId, MappingRequest request) {
-    String zone = zone(zoneId);
+  public Mapping put(String zoneId, MappingRequest request) {
+    String zone = Arguments.zone(zoneId);
     Objects.requireNonNull(request, "request == null");
-    return call("create", () -> Models.single(api.originCloudRegionsCreate(zone, Models.request(request))));
-  }
-
-  /** Creates or replaces a mapping and returns the zone's whole list after the change. */
-  public MappingList upsert(String zoneId, MappingRequest request) {
-    String zone = zone(zoneId);
-    Objects.requireNonNull(request, "request == null");
-    return call("upsert", () -> Models.list(api.originCloudRegionsUpsert(zone, Models.request(request))));
+    String path = Arguments.pathIp(request.ip());
+    return caller.call("put", () -> Models.v2Single(api.originCloudRegionsV2Upsert(zone, path, Models.v2Request(request))));
   }
 
   /** The mapping of one IP (any valid text form). A missing mapping throws 404 (code 1142). */
   public Mapping get(String zoneId, String ip) {
-    String zone = zone(zoneId);
-    String path = pathIp(ip);
-    return call("get", () -> Models.single(api.originCloudRegionsGet(zone, path)));
-  }
-
-  /** Deletes the mapping of one IP and returns it. A missing mapping throws 404 (code 1142). */
-  public Mapping delete(String zoneId, String ip) {
-    String zone = zone(zoneId);
-    String path = pathIp(ip);
-    return call("delete", () -> Models.single(api.originCloudRegionsDelete(zone, path)));
+    String zone = Arguments.zone(zoneId);
+    String path = Arguments.pathIp(ip);
+    return caller.call("get", () -> Models.v2Single(api.originCloudRegionsV2Get(zone, path)));
   }
 
   /**
-   * Deletes up to {@value #MAX_BATCH_SIZE} mappings in one request. Each IP is judged on its own:
-   * deleted ones are in {@link BatchResult#succeeded()} with the vendor and region they had; missing,
-   * invalid or repeated ones are in {@link BatchResult#failed()}.
+   * Deletes the mapping of one IP (any valid text form). A missing mapping throws 404 (code 1142).
    *
+   * @return the canonical form of the IP whose mapping was deleted, as the server answers it
+   */
+  public String delete(String zoneId, String ip) {
+    String zone = Arguments.zone(zoneId);
+    String path = Arguments.pathIp(ip);
+    return caller.call("delete", () -> Models.v2Deleted(api.originCloudRegionsV2Delete(zone, path)));
+  }
+
+  /**
+   * Every mapping of the zone, by address (IPv4 first), read lazily in pages of {@value #MAX_PAGE_SIZE}:
+   * nothing is sent until the first mapping is asked for. See {@link MappingPager}.
+   */
+  public MappingPager list(String zoneId) {
+    return list(zoneId, MAX_PAGE_SIZE);
+  }
+
+  /**
+   * Every mapping of the zone, read lazily in pages of {@code perPage} (1 to {@value #MAX_PAGE_SIZE}).
+   * See {@link MappingPager}.
+   */
+  public MappingPager list(String zoneId, int perPage) {
+    String zone = Arguments.zone(zoneId);
+    int size = Arguments.perPage(perPage);
+    return new MappingPager(page -> fetchPage(zone, page, size, "list page " + page), size);
+  }
+
+  /**
+   * One page of the zone's mappings, with the server's paging information: {@code GET …?page=&per_page=}.
+   * A page past the last is empty, not an error.
+   *
+   * @param page the page number, from 1
+   * @param perPage the page size, 1 to {@value #MAX_PAGE_SIZE} (the API's default is 20)
+   */
+  public MappingPage listPage(String zoneId, int page, int perPage) {
+    String zone = Arguments.zone(zoneId);
+    return fetchPage(zone, Arguments.page(page), Arguments.perPage(perPage), "listPage");
+  }
+
+  private MappingPage fetchPage(String zone, int page, int perPage, String operation) {
+    return caller.call(operation, () -> Models.v2Page(api.originCloudRegionsV2List(zone, page, perPage)));
+  }
+
+  /**
+   * Creates or replaces up to {@value #MAX_BATCH_SIZE} mappings in one request ({@code PUT …/batch});
+   * mappings not named are left alone. Each item is judged on its own: an invalid IP or an unlisted
+   * vendor/region fails that item only. A batch that would take the zone past 3,500 mappings is refused
+   * as a whole (403, code 1164).
+   *
+   * @return one item per request item; its {@code modifiedOn} is null (v2 batch results carry none)
+   * @throws IllegalArgumentException for more than {@value #MAX_BATCH_SIZE} items, before sending
+   *     anything; {@link #bulkPutAll} takes any number
+   */
+  public BatchResult bulkPut(String zoneId, List<MappingRequest> items) {
+    String zone = Arguments.zone(zoneId);
+    var body = Arguments.batch(items, "bulkPut", "items", "bulkPutAll").stream().map(Models::v2Request).toList();
+    return caller.call("bulkPut", () -> Models.v2Batch(api.originCloudRegionsV2BatchUpsert(zone, body)));
+  }
+
+  /**
+   * Deletes up to {@value #MAX_BATCH_SIZE} mappings in one request: {@code DELETE …/batch} with the IPs
+   * as a JSON array body. Each IP is judged on its own: deleted ones are in {@link
+   * BatchResult#succeeded()} with the vendor and region they had; missing, invalid or repeated ones are
+   * in {@link BatchResult#failed()}.
+   *
+   * @return one item per IP; its {@code modifiedOn} is null (v2 batch results carry none)
    * @throws IllegalArgumentException for more than {@value #MAX_BATCH_SIZE} IPs, before sending
    *     anything; {@link #bulkDeleteAll} takes any number
    */
   public BatchResult bulkDelete(String zoneId, List<String> ips) {
-    String zone = zone(zoneId);
-    List<String> body = batch(ips, "bulkDelete", "IPs", "bulkDeleteAll");
-    return call("bulkDelete", () -> Models.batch(api.originCloudRegionsBatchDelete(zone, body)));
+    String zone = Arguments.zone(zoneId);
+    List<String> body = Arguments.batch(ips, "bulkDelete", "IPs", "bulkDeleteAll");
+    return caller.call("bulkDelete", () -> Models.v2Batch(api.originCloudRegionsV2BatchDelete(zone, body)));
+  }
+
+  /** {@link #bulkPutAll(String, List, BatchProgressListener)} without a listener. */
+  public BatchResult bulkPutAll(String zoneId, List<MappingRequest> items) {
+    return bulkPutAll(zoneId, items, (done, total, batch) -> {});
   }
 
   /**
-   * Creates or replaces up to {@value #MAX_BATCH_SIZE} mappings in one request; mappings not named are
-   * left alone. Each item is judged on its own.
-   *
-   * @throws IllegalArgumentException for more than {@value #MAX_BATCH_SIZE} items, before sending
-   *     anything; {@link #bulkUpsertAll} takes any number
+   * Creates or replaces any number of mappings, {@value #MAX_BATCH_SIZE} per request, in input order;
+   * results are merged as in {@link #bulkDeleteAll(String, List, BatchProgressListener)}.
    */
-  public BatchResult bulkUpsert(String zoneId, List<MappingRequest> items) {
-    String zone = zone(zoneId);
-    var body = batch(items, "bulkUpsert", "items", "bulkUpsertAll").stream().map(Models::request).toList();
-    return call("bulkUpsert", () -> Models.batch(api.originCloudRegionsBatchUpsert(zone, body)));
+  public BatchResult bulkPutAll(String zoneId, List<MappingRequest> items, BatchProgressListener listener) {
+    String zone = Arguments.zone(zoneId);
+    Objects.requireNonNull(items, "items == null");
+    return Batches.inBatches(List.copyOf(items), listener, chunk -> bulkPut(zone, chunk));
   }
 
   /** {@link #bulkDeleteAll(String, List, BatchProgressListener)} without a listener. */
@@ -170,182 +227,42 @@ public final class OriginCloudRegions {
   }
 
   /**
-   * Deletes any number of mappings, {@value #MAX_BATCH_SIZE} per request, in input order. The
-   * result's {@code succeeded} and {@code failed} lists keep the input order; its {@code modifiedOn} is
-   * the latest of the batches'. An empty input sends nothing.
+   * Deletes any number of mappings, {@value #MAX_BATCH_SIZE} per request, in input order. The result's
+   * {@code succeeded} and {@code failed} lists keep the input order. An empty input sends nothing. The
+   * listener is told after each batch, on the calling thread.
    *
    * <p>The same IP in two different batches is not a duplicate to the server: the second one fails as
    * "not found". A batch refused as a whole stops the call with {@link BatchAbortedException}, which
    * holds what the earlier batches did.
    */
   public BatchResult bulkDeleteAll(String zoneId, List<String> ips, BatchProgressListener listener) {
-    String zone = zone(zoneId);
+    String zone = Arguments.zone(zoneId);
     Objects.requireNonNull(ips, "ips == null");
-    return inBatches(List.copyOf(ips), listener, chunk -> bulkDelete(zone, chunk));
-  }
-
-  /** {@link #bulkUpsertAll(String, List, BatchProgressListener)} without a listener. */
-  public BatchResult bulkUpsertAll(String zoneId, List<MappingRequest> items) {
-    return bulkUpsertAll(zoneId, items, (done, total, batch) -> {});
-  }
-
-  /**
-   * Creates or replaces any number of mappings, {@value #MAX_BATCH_SIZE} per request, in input order;
-   * results are merged as in {@link #bulkDeleteAll(String, List, BatchProgressListener)}.
-   */
-  public BatchResult bulkUpsertAll(
-      String zoneId, List<MappingRequest> items, BatchProgressListener listener) {
-    String zone = zone(zoneId);
-    Objects.requireNonNull(items, "items == null");
-    return inBatches(List.copyOf(items), listener, chunk -> bulkUpsert(zone, chunk));
+    return Batches.inBatches(List.copyOf(ips), listener, chunk -> bulkDelete(zone, chunk));
   }
 
   /** The vendors and regions that mappings may name. */
   public SupportedRegions supportedRegions(String zoneId) {
-    String zone = zone(zoneId);
-    return call("supportedRegions", () -> Models.supported(api.originCloudRegionsSupportedRegions(zone)));
+    String zone = Arguments.zone(zoneId);
+    return caller.call("supportedRegions", () -> Models.supported(api.originCloudRegionsV2SupportedRegions(zone)));
+  }
+
+  /**
+   * The v1 family ({@code /zones/{zone_id}/cache/origin_cloud_regions}) through this client's
+   * connections, credentials and retry policy. Both families read and change the same mappings.
+   *
+   * @deprecated Cloudflare deprecates v1 (announced removal: 2026-10-01); use this client's own
+   *     methods, which speak v2. sdk/README.md, "Moving from v1 to v2", maps each call.
+   */
+  @Deprecated
+  public OriginCloudRegionsV1 v1() {
+    return new OriginCloudRegionsV1(api, caller);
   }
 
   @Override
   public String toString() {
     return "OriginCloudRegions{baseUrl=" + baseUrl + ", credentials=" + credentials
-        + ", retryPolicy=" + retryPolicy + "}";
-  }
-
-  private interface BatchCall<T> {
-    BatchResult send(List<T> chunk);
-  }
-
-  private static <T> BatchResult inBatches(List<T> items, BatchProgressListener listener, BatchCall<T> send) {
-    Objects.requireNonNull(listener, "listener == null");
-    List<BatchItem> succeeded = new ArrayList<>();
-    List<BatchItem> failed = new ArrayList<>();
-    OffsetDateTime modifiedOn = null;
-    for (int from = 0; from < items.size(); from += MAX_BATCH_SIZE) {
-      int to = Math.min(items.size(), from + MAX_BATCH_SIZE);
-      BatchResult batch;
-      try {
-        batch = send.send(items.subList(from, to));
-      } catch (OriginCloudRegionsException e) {
-        throw new BatchAbortedException(new BatchResult(modifiedOn, succeeded, failed), from, items.size(), e);
-      }
-      succeeded.addAll(batch.succeeded());
-      failed.addAll(batch.failed());
-      modifiedOn = latest(modifiedOn, batch.modifiedOn());
-      listener.batchDone(to, items.size(), batch);
-    }
-    return new BatchResult(modifiedOn, succeeded, failed);
-  }
-
-  private static @Nullable OffsetDateTime latest(@Nullable OffsetDateTime a, @Nullable OffsetDateTime b) {
-    if (a == null) {
-      return b;
-    }
-    return b == null || !b.isAfter(a) ? a : b;
-  }
-
-  private static <T> List<T> batch(List<T> items, String operation, String noun, String helper) {
-    Objects.requireNonNull(items, noun + " == null");
-    List<T> copy = List.copyOf(items); // also refuses null elements
-    if (copy.size() > MAX_BATCH_SIZE) {
-      throw new IllegalArgumentException(
-          operation + " takes at most " + MAX_BATCH_SIZE + " " + noun + " per request, got " + copy.size()
-              + "; use " + helper + " to send any number in batches of " + MAX_BATCH_SIZE);
-    }
-    return copy;
-  }
-
-  private static String zone(String zoneId) {
-    Objects.requireNonNull(zoneId, "zoneId == null");
-    if (zoneId.isEmpty() || !unreserved(zoneId)) {
-      throw new IllegalArgumentException(
-          "zoneId must be a zone identifier (32 hex digits), got '" + zoneId + "'");
-    }
-    return zoneId;
-  }
-
-  private static String pathIp(String ip) {
-    Objects.requireNonNull(ip, "ip == null");
-    if (ip.isEmpty() || !unreserved(ip)) {
-      throw new IllegalArgumentException(
-          "ip must be one IPv4 or IPv6 address without prefix length or zone index, got '" + ip + "'");
-    }
-    return ip;
-  }
-
-  /**
-   * Path values must not change the path: no separators, escapes or control characters, and not a dot
-   * segment ({@code .} or {@code ..}), which is sent as is and which URL normalisation on the way (RFC
-   * 3986 section 5.2.4) would resolve to another resource.
-   */
-  private static boolean unreserved(String s) {
-    return !s.equals(".")
-        && !s.equals("..")
-        && s.chars().allMatch(c -> c > 0x20 && c < 0x7f && "/?#%\\".indexOf(c) < 0);
-  }
-
-  /** Sends a request, retrying as the policy says, and turns failures into the public exceptions. */
-  private <T> T call(String operation, Supplier<T> request) {
-    for (int attempt = 1; ; attempt++) {
-      OriginCloudRegionsException failure;
-      Duration wait;
-      try {
-        return request.get();
-      } catch (HttpError e) {
-        ApiException error = e.toApiException(operation);
-        failure = error;
-        wait = retryWait(error, attempt);
-      } catch (RetryableException e) { // Feign's wrapper of an IOException: no answer arrived
-        failure = new TransportException(operation + ": " + describe(e), e);
-        wait = attempt < retryPolicy.maxAttempts() ? retryPolicy.backoff(attempt) : null;
-      } catch (FeignException | Models.MalformedResponse e) {
-        throw new TransportException(operation + ": unreadable response: " + describe(e), e);
-      }
-      if (wait == null) {
-        throw failure;
-      }
-      sleep(wait, failure);
-    }
-  }
-
-  private @Nullable Duration retryWait(ApiException error, int attempt) {
-    boolean retryable = error.status() == 429 || error.status() >= 500;
-    if (!retryable || attempt >= retryPolicy.maxAttempts()) {
-      return null;
-    }
-    if (error.status() == 429 && error.retryAfter().isPresent()) {
-      Duration retryAfter = error.retryAfter().get();
-      return retryAfter.compareTo(retryPolicy.maxRetryAfter()) > 0 ? null : retryAfter;
-    }
-    return retryPolicy.backoff(attempt);
-  }
-
-  private static void sleep(Duration wait, OriginCloudRegionsException failure) {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw failure;
-    }
-  }
-
-  /**
-   * What went wrong, for a message: the exception that the transport or the decoder reported (the one
-   * Feign wraps), by class name and the first message found among its causes, plus the request line
-   * when no answer arrived. The class name always stays: the JDK reports a refused connection as a
-   * ConnectException without a message, caused by a ClosedChannelException without one either.
-   */
-  private static String describe(Exception e) {
-    Throwable reported = e instanceof FeignException && e.getCause() != null ? e.getCause() : e;
-    String message = null;
-    for (Throwable t = reported; t != null && message == null; t = t.getCause()) {
-      message = t.getMessage();
-    }
-    String what = reported.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    if (e instanceof RetryableException r && r.hasRequest()) {
-      return what + " (" + r.request().httpMethod() + " " + r.request().url() + ")";
-    }
-    return what;
+        + ", retryPolicy=" + caller.retryPolicy() + "}";
   }
 
   /**

@@ -18,21 +18,27 @@ import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
- * Properties of {@code bulkDeleteAll} and {@code bulkUpsertAll} for any input of 0 to 1,000 items,
+ * Properties of the {@code bulk*All} helpers of both families (v2 {@code bulkDeleteAll} and {@code
+ * bulkPutAll}, v1 {@code bulkDeleteAll} and {@code bulkUpsertAll}) for any input of 0 to 1,000 items,
  * checked against one real local server that answers every batch with {@link EchoBatches}: items
  * whose text contains '9' fail, the others succeed, so the merged result can be computed exactly.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 class BatchHelpersPropertyTest {
   static final int EXAMPLES = 200;
+  static final String V1_BATCH = Fixtures.PATH + "/batch";
+  static final String V2_BATCH = Fixtures.V2_PATH + "/batch";
 
   static RecordingServer server;
   static OriginCloudRegions client;
+  static OriginCloudRegionsV1 v1;
 
   @BeforeAll
   static void start() {
     server = new RecordingServer();
     server.dispatch(EchoBatches::answer);
     client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build();
+    v1 = client.v1();
   }
 
   @AfterAll
@@ -60,42 +66,38 @@ class BatchHelpersPropertyTest {
         .mix(integers().between(0, 1000));
   }
 
+  /** Mapping requests over {@link #ipTexts()}, with known and unknown vendors. */
+  static Gen<MappingRequest> requests() {
+    return ipTexts()
+        .zip(
+            Generate.pick(List.of("aws/us-east-1", "gcp/us-central1", "ibm/us-south", "oci/us-ashburn-1")),
+            (ip, vendorRegion) -> MappingRequest.of(ip, vendorRegion.split("/")[0], vendorRegion.split("/")[1]));
+  }
+
   record Progress(int done, int total, BatchResult batch) {}
 
   @Test
-  @DisplayName("BD2, BD4: bulkDeleteAll sends every IP once, in order, at most 100 per request, and merges in input order")
+  @DisplayName("VBD1, BD2, BD4: bulkDeleteAll of both families sends every IP once, in order, at most 100 per request, and merges in input order")
   void bulkDeleteAllSplitsAndMergesAnyInput() {
     qt().withExamples(EXAMPLES)
         .forAll(lists().of(ipTexts()).ofSizes(sizes()))
-        .checkAssert(
-            ips ->
-                checkSplitAndMerge(
-                    ips,
-                    ip -> ip,
-                    listener -> client.bulkDeleteAll(ZONE, ips, listener),
-                    ip -> new BatchItem(ip, "aws", "us-east-1", null),
-                    "DELETE"));
+        .checkAssert(ips -> {
+          Function<String, BatchItem> deleted = ip -> new BatchItem(ip, "aws", "us-east-1", null);
+          checkSplitAndMerge(ips, ip -> ip, listener -> client.bulkDeleteAll(ZONE, ips, listener), deleted, "DELETE", V2_BATCH);
+          checkSplitAndMerge(ips, ip -> ip, listener -> v1.bulkDeleteAll(ZONE, ips, listener), deleted, "DELETE", V1_BATCH);
+        });
   }
 
   @Test
-  @DisplayName("BU1, BU2: bulkUpsertAll sends every item once, in order, at most 100 per request, and merges in input order")
-  void bulkUpsertAllSplitsAndMergesAnyInput() {
-    Gen<MappingRequest> items =
-        ipTexts()
-            .zip(
-                Generate.pick(List.of("aws/us-east-1", "gcp/us-central1", "ibm/us-south", "oci/us-ashburn-1")),
-                (ip, vendorRegion) ->
-                    MappingRequest.of(ip, vendorRegion.split("/")[0], vendorRegion.split("/")[1]));
+  @DisplayName("VBU1, BU1, BU2: bulkPutAll (v2) and bulkUpsertAll (v1) send every item once, in order, at most 100 per request, and merge in input order")
+  void bulkPutAllAndBulkUpsertAllSplitAndMergeAnyInput() {
     qt().withExamples(EXAMPLES)
-        .forAll(lists().of(items).ofSizes(sizes()))
-        .checkAssert(
-            requests ->
-                checkSplitAndMerge(
-                    requests,
-                    MappingRequest::ip,
-                    listener -> client.bulkUpsertAll(ZONE, requests, listener),
-                    r -> new BatchItem(r.ip(), r.vendor(), r.region(), null),
-                    "PATCH"));
+        .forAll(lists().of(requests()).ofSizes(sizes()))
+        .checkAssert(requests -> {
+          Function<MappingRequest, BatchItem> applied = r -> new BatchItem(r.ip(), r.vendor(), r.region(), null);
+          checkSplitAndMerge(requests, MappingRequest::ip, l -> client.bulkPutAll(ZONE, requests, l), applied, "PUT", V2_BATCH);
+          checkSplitAndMerge(requests, MappingRequest::ip, l -> v1.bulkUpsertAll(ZONE, requests, l), applied, "PATCH", V1_BATCH);
+        });
   }
 
   private static <T> void checkSplitAndMerge(
@@ -103,7 +105,8 @@ class BatchHelpersPropertyTest {
       Function<T, String> ipOf,
       Function<BatchProgressListener, BatchResult> call,
       Function<T, BatchItem> succeededItem,
-      String method) {
+      String method,
+      String path) {
     server.takeAll();
     List<Progress> progress = new ArrayList<>();
 
@@ -114,7 +117,7 @@ class BatchHelpersPropertyTest {
     int n = input.size();
     // Requests: ceil(n / 100) of them, all full but the last, every item once and in order.
     assertThat(requests).hasSize((n + 99) / 100);
-    assertThat(requests).allSatisfy(r -> assertThat(r.method()).isEqualTo(method));
+    assertThat(requests).allSatisfy(r -> assertThat(r.method() + " " + r.path()).isEqualTo(method + " " + path));
     List<List<String>> batches = requests.stream().map(EchoBatches::ips).toList();
     assertThat(batches).allSatisfy(b -> assertThat(b).hasSizeBetween(1, 100));
     for (int i = 0; i + 1 < batches.size(); i++) {

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
  * The 100-item limit of single batch calls, and the {@code bulk*All} helpers' splitting, merging,
  * progress and abort behaviour, against {@link EchoBatches}.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 class BatchTest {
   final RecordingServer server = new RecordingServer();
-  final OriginCloudRegions client = Fixtures.clientOf(server).build();
+  final OriginCloudRegionsV1 client = Fixtures.clientOf(server).build().v1();
   record Progress(int done, int total) {}
 
   final List<Progress> progress = new ArrayList<>();

@@ -18,6 +18,10 @@ import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionRes
 import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseList;
 import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionResponseSingle;
 import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionSingleResult.IdEnum;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseBatch;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseDelete;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseList;
+import dev.origincloudregions.sdk.generated.model.CacheRulesOriginCloudRegionV2ResponseSingle;
 import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegion;
 import dev.origincloudregions.sdk.generated.model.CacheRulesSupportedCloudRegionsResponse;
 import java.io.IOException;
@@ -36,9 +40,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Cloudflare's documented v1 bodies ({@code src/test/resources/cloudflare-examples}, verbatim) decode
- * with the generated models and re-encode to the same JSON tree: nothing Cloudflare sends is dropped,
- * renamed or reshaped by the generated layer.
+ * Cloudflare's documented bodies of both families ({@code src/test/resources/cloudflare-examples},
+ * verbatim) decode with the generated models and re-encode to the same JSON tree: nothing Cloudflare
+ * sends is dropped, renamed or reshaped by the generated layer.
  *
  * <p>Absent versus null. The generated {@code ApiClient}'s ObjectMapper, as generated, writes every
  * optional plain field that is unset as an explicit {@code null}; Cloudflare omits such fields (a
@@ -49,7 +53,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code modified_on} (JsonNullable), keeps its explicit {@code null} (L1). The tests prove both: the
  * exact round trip with NON_NULL, and that without it the only differences are absent→null ones.
  */
-@DisplayName("Cloudflare's documented v1 examples and the generated models")
+@DisplayName("Cloudflare's documented v1 and v2 examples and the generated models")
 class CloudflareExamplesTest {
 
 
@@ -69,7 +73,14 @@ class CloudflareExamplesTest {
         new Example("upsert-200.json", CacheRulesOriginCloudRegionResponseList.class),
         new Example("batch-upsert-200.json", CacheRulesOriginCloudRegionResponseBatch.class),
         new Example("batch-delete-200.json", CacheRulesOriginCloudRegionResponseBatch.class),
-        new Example("supported-regions-200.json", CacheRulesSupportedCloudRegionsResponse.class));
+        new Example("supported-regions-200.json", CacheRulesSupportedCloudRegionsResponse.class),
+        new Example("v2-list-empty-200.json", CacheRulesOriginCloudRegionV2ResponseList.class),
+        new Example("v2-list-two-mappings-200.json", CacheRulesOriginCloudRegionV2ResponseList.class),
+        new Example("v2-get-200.json", CacheRulesOriginCloudRegionV2ResponseSingle.class),
+        new Example("v2-put-200.json", CacheRulesOriginCloudRegionV2ResponseSingle.class),
+        new Example("v2-delete-200.json", CacheRulesOriginCloudRegionV2ResponseDelete.class),
+        new Example("v2-batch-put-200.json", CacheRulesOriginCloudRegionV2ResponseBatch.class),
+        new Example("v2-batch-delete-200.json", CacheRulesOriginCloudRegionV2ResponseBatch.class));
   }
 
   static Stream<String> errorBodies() {
@@ -81,7 +92,12 @@ class CloudflareExamplesTest {
         "get-404-1142-not-found.json",
         "batch-upsert-5xx-1140-internal-error.json",
         "batch-upsert-5xx-1156-region-validation.json",
-        "batch-delete-5xx-1141-internal-error.json");
+        "batch-delete-5xx-1141-internal-error.json",
+        "v2-list-400-1146-invalid-pagination.json",
+        "v2-get-404-1142-not-found.json",
+        "v2-put-400-1146-ip-mismatch.json",
+        "v2-put-400-1157-invalid-vendor-region.json",
+        "v2-put-403-1164-too-many-mappings.json");
   }
 
   @ParameterizedTest(name = "{0}")
@@ -213,6 +229,19 @@ class CloudflareExamplesTest {
             strict(sdkMapper()).readValue(renamed, CacheRulesOriginCloudRegionResponseSingle.class))
         .isInstanceOf(UnrecognizedPropertyException.class)
         .hasMessageContaining("origin_ip");
+  }
+
+  @Test
+  @DisplayName("VK1: the v2 models read the key origin_ip; v1's origin-ip is not theirs")
+  void theV2ModelsReadTheUnderscoreKeyOnly() throws IOException {
+    String hyphenated = body("v2-get-200.json").replace("\"origin_ip\"", "\"origin-ip\"");
+
+    assertThat(decode("v2-get-200.json", CacheRulesOriginCloudRegionV2ResponseSingle.class).getResult().getOriginIp())
+        .isEqualTo("192.0.2.1");
+    assertThatThrownBy(() ->
+            strict(sdkMapper()).readValue(hyphenated, CacheRulesOriginCloudRegionV2ResponseSingle.class))
+        .isInstanceOf(UnrecognizedPropertyException.class)
+        .hasMessageContaining("origin-ip");
   }
 
   // --- Helpers ----------------------------------------------------------------------------------------

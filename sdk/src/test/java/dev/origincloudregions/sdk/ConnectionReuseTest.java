@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * every answer whole, about one call in 40 closed its connection (the body stream was closed before
  * the JDK client had seen its end) and the next call paid for a new one.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 class ConnectionReuseTest {
   final RecordingServer server = new RecordingServer();
 
@@ -30,7 +31,7 @@ class ConnectionReuseTest {
             request.method().equals("GET")
                 ? Reply.json(404, Fixtures.NOT_FOUND_1142)
                 : EchoBatches.answer(request));
-    var client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build();
+    var client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build().v1();
     List<String> ips = BatchTest.ips(100);
 
     for (int i = 0; i < 300; i++) {

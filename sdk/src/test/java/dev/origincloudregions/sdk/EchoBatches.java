@@ -14,15 +14,20 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A deterministic batch endpoint for {@link RecordingServer#dispatch}: it answers each batch request
- * by echoing its items, in order, as failed when the item's IP text contains '9' and as succeeded
- * otherwise, so that a test can compute the exact expected result from its input alone.
+ * A deterministic batch endpoint of both families for {@link RecordingServer#dispatch}: it answers each
+ * batch request by echoing its items, in order, as failed when the item's IP text contains '9' and as
+ * succeeded otherwise, so that a test can compute the exact expected result from its input alone.
  *
  * <ul>
  *   <li>Batch delete: a succeeded item carries vendor {@code aws} and region {@code us-east-1}.
- *   <li>Batch upsert: a succeeded item carries the vendor and region sent.
+ *   <li>Batch upsert (v1 {@code PATCH}, v2 {@code PUT}): a succeeded item carries the vendor and region
+ *       sent.
  *   <li>A failed item carries only its IP text and the error {@code "contains 9"}.
- *   <li>{@code modified_on} is null when nothing succeeded, otherwise {@link #modifiedOn} of the batch.
+ *   <li>v1 ({@code /cache/origin_cloud_regions/batch}): the answer is wrapped in {@code {id, editable,
+ *       modified_on, value}}, {@code modified_on} null when nothing succeeded, otherwise {@link
+ *       #modifiedOn} of the batch; items use the key {@code origin-ip}, request items {@code ip}.
+ *   <li>v2 ({@code /origin/cloud_regions/batch}): the answer is the flat {@code {succeeded, failed}};
+ *       items and request items use the key {@code origin_ip}.
  * </ul>
  */
 final class EchoBatches {
@@ -32,17 +37,18 @@ final class EchoBatches {
   private EchoBatches() {}
 
   static Reply answer(Recorded request) {
-    if (!request.path().endsWith("/cache/origin_cloud_regions/batch")) {
+    boolean v2 = v2(request);
+    if (!v2 && !request.path().endsWith("/cache/origin_cloud_regions/batch")) {
       throw new AssertionError("not a batch request: " + request.method() + " " + request.rawPath());
     }
     boolean delete = request.method().equals("DELETE");
-    if (!delete && !request.method().equals("PATCH")) {
-      throw new AssertionError("unexpected method " + request.method());
+    if (!delete && !request.method().equals(v2 ? "PUT" : "PATCH")) {
+      throw new AssertionError("unexpected method " + request.method() + " " + request.rawPath());
     }
     List<BatchItem> succeeded = new ArrayList<>();
     List<BatchItem> failed = new ArrayList<>();
     for (JsonNode item : body(request)) {
-      String ip = delete ? item.textValue() : item.path("ip").textValue();
+      String ip = delete ? item.textValue() : item.path(v2 ? "origin_ip" : "ip").textValue();
       if (ip == null) {
         throw new AssertionError("malformed item " + item);
       }
@@ -54,9 +60,13 @@ final class EchoBatches {
         succeeded.add(new BatchItem(ip, item.path("vendor").textValue(), item.path("region").textValue(), null));
       }
     }
+    String ipKey = v2 ? "origin_ip" : "origin-ip";
     ObjectNode value = JSON.createObjectNode();
-    value.set("succeeded", items(succeeded));
-    value.set("failed", items(failed));
+    value.set("succeeded", items(succeeded, ipKey));
+    value.set("failed", items(failed, ipKey));
+    if (v2) {
+      return Reply.json(200, envelope(value));
+    }
     ObjectNode result = JSON.createObjectNode();
     result.put("editable", true);
     result.put("id", "origin_public_cloud_region");
@@ -67,12 +77,16 @@ final class EchoBatches {
       result.put("modified_on", modified.toString());
     }
     result.set("value", value);
+    return Reply.json(200, envelope(result));
+  }
+
+  private static String envelope(ObjectNode result) {
     ObjectNode envelope = JSON.createObjectNode();
     envelope.putArray("errors");
     envelope.putArray("messages");
     envelope.set("result", result);
     envelope.put("success", true);
-    return Reply.json(200, envelope.toString());
+    return envelope.toString();
   }
 
   static BatchItem failedItem(String ip) {
@@ -87,21 +101,32 @@ final class EchoBatches {
     return BASE.plusSeconds(Math.floorMod(String.join(",", batchIps).hashCode(), 100_000));
   }
 
-  /** The item IPs of a batch request (the strings of a delete, the {@code ip} of each upsert item). */
+  /**
+   * The item IPs of a batch request (the strings of a delete, the {@code ip} or {@code origin_ip} of
+   * each upsert item).
+   */
   static List<String> ips(Recorded request) {
     List<String> ips = new ArrayList<>();
     for (JsonNode item : body(request)) {
-      ips.add(item.isTextual() ? item.textValue() : item.path("ip").textValue());
+      ips.add(item.isTextual() ? item.textValue() : (item.has("ip") ? item.path("ip") : item.path("origin_ip")).textValue());
     }
     return ips;
   }
 
-  /** The expected merged modifiedOn of batch requests: the latest of those where something succeeded. */
+  /** Whether a request is v2's batch path. */
+  static boolean v2(Recorded request) {
+    return request.path().endsWith("/origin/cloud_regions/batch");
+  }
+
+  /**
+   * The expected merged modifiedOn of batch requests: the latest of the v1 ones where something
+   * succeeded (v2 answers carry none).
+   */
   static @Nullable OffsetDateTime latestModifiedOn(List<Recorded> requests) {
     OffsetDateTime latest = null;
     for (Recorded r : requests) {
       List<String> ips = ips(r);
-      if (ips.stream().anyMatch(ip -> !ip.contains("9"))) {
+      if (!v2(r) && ips.stream().anyMatch(ip -> !ip.contains("9"))) {
         OffsetDateTime t = modifiedOn(ips);
         latest = latest == null || t.isAfter(latest) ? t : latest;
       }
@@ -121,11 +146,11 @@ final class EchoBatches {
     }
   }
 
-  private static ArrayNode items(List<BatchItem> items) {
+  private static ArrayNode items(List<BatchItem> items, String ipKey) {
     ArrayNode array = JSON.createArrayNode();
     for (BatchItem i : items) {
       ObjectNode o = array.addObject();
-      o.put("origin-ip", i.originIp());
+      o.put(ipKey, i.originIp());
       if (i.vendor() != null) {
         o.put("vendor", i.vendor());
         o.put("region", i.region());

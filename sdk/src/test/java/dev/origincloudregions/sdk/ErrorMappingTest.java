@@ -23,9 +23,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (with the status and every code and message), {@link TransportException} when there was no usable
  * answer. Retries are off here ({@link RetryPolicy#NONE}) except where the test says otherwise.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 class ErrorMappingTest {
   final RecordingServer server = new RecordingServer();
-  final OriginCloudRegions client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build();
+  final OriginCloudRegionsV1 client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build().v1();
 
   @AfterEach
   void stop() {
@@ -199,7 +200,7 @@ class ErrorMappingTest {
   @DisplayName("E1: a 200 whose envelope says success false is an ApiException, not retried")
   void a200WithSuccessFalseIsAnApiException() {
     server.enqueue(200, NOT_FOUND_1142);
-    var retrying = Fixtures.clientOf(server).retryPolicy(Fixtures.fastRetries(3)).build();
+    var retrying = Fixtures.clientOf(server).retryPolicy(Fixtures.fastRetries(3)).build().v1();
 
     ApiException e = apiException(() -> retrying.get(ZONE, "192.0.2.1"));
 
@@ -251,7 +252,7 @@ class ErrorMappingTest {
             .baseUrl(RecordingServer.refusingBaseUrl())
             .apiToken(Fixtures.TOKEN)
             .retryPolicy(Fixtures.fastRetries(3))
-            .build();
+            .build().v1();
 
     TransportException e = transportException(() -> refused.bulkDelete(ZONE, List.of("192.0.2.1")));
 

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * Shared test data: Cloudflare's documented v1 example responses, verbatim from the API reference
- * (see cloudflare-api-notes.md section 4), and a client wired to a {@link RecordingServer}.
+ * Shared test data: Cloudflare's documented example responses of both families, verbatim from the API
+ * reference (see cloudflare-api-notes.md section 4), and a client wired to a {@link RecordingServer}.
  */
 final class Fixtures {
   private Fixtures() {}
@@ -19,7 +19,11 @@ final class Fixtures {
   /** A token that must never show up anywhere but in the Authorization header. */
   static final String TOKEN = "Sn3lZJTBX6kkg7OdcBUAxOO963GEIyGQqnFTOFYY";
 
+  /** The v1 collection path, as the server receives it. */
   static final String PATH = "/client/v4/zones/" + ZONE + "/cache/origin_cloud_regions";
+
+  /** The v2 collection path, as the server receives it. */
+  static final String V2_PATH = "/client/v4/zones/" + ZONE + "/origin/cloud_regions";
 
   // ---- Cloudflare's documented v1 bodies (cloudflare-api-notes.md section 4), read from the verbatim
   // copies in src/test/resources/cloudflare-examples, which CloudflareExamplesTest also reads. ----
@@ -53,6 +57,26 @@ final class Fixtures {
 
   /** 4.7 internal error on batch delete. */
   static final String INTERNAL_1141 = example("batch-delete-5xx-1141-internal-error.json");
+
+  // ---- Cloudflare's documented v2 bodies (cloudflare-api-notes.md sections 4.9 to 4.14). ----
+
+  /** 4.9 GET list, empty zone. */
+  static final String V2_LIST_EMPTY = example("v2-list-empty-200.json");
+
+  /** 4.9 GET list, two mappings on one page. */
+  static final String V2_LIST_TWO = example("v2-list-two-mappings-200.json");
+
+  /** 4.10 GET single 200; 4.11 PUT documents the same body. */
+  static final String V2_SINGLE_200 = example("v2-get-200.json");
+
+  /** 4.12 DELETE single 200: the deleted IP. */
+  static final String V2_DELETED_200 = example("v2-delete-200.json");
+
+  /** 4.13 PUT batch 200. */
+  static final String V2_BATCH_PUT_200 = example("v2-batch-put-200.json");
+
+  /** 4.14 DELETE batch 200. */
+  static final String V2_BATCH_DELETE_200 = example("v2-batch-delete-200.json");
 
   /** One documented body, as stored (without the file's final line break). */
   static String example(String file) {

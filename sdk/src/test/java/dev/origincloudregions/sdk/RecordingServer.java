@@ -36,13 +36,14 @@ final class RecordingServer implements AutoCloseable {
 
   /**
    * A request as received. Header names are lower case; {@code path} is {@code rawPath} percent-decoded
-   * by the server, as a server would see it before routing; {@code remotePort} is the client's port,
-   * which tells connections apart.
+   * by the server, as a server would see it before routing; {@code rawQuery} is the query as sent,
+   * null when the URL has none; {@code remotePort} is the client's port, which tells connections apart.
    */
   record Recorded(
       String method,
       String rawPath,
       String path,
+      String rawQuery,
       Map<String, List<String>> headers,
       byte[] body,
       long receivedAtNanos,
@@ -116,6 +117,7 @@ final class RecordingServer implements AutoCloseable {
                     exchange.getRequestMethod(),
                     exchange.getRequestURI().getRawPath(),
                     exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
                     headers,
                     body,
                     System.nanoTime(),

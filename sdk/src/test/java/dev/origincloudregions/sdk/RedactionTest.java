@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * header; the client cannot know what a message means, and rewriting it would hide what the server
  * said. The client itself never adds a credential to anything it prints.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 @DisplayName("A3: credentials never appear in toString or in exceptions the client makes")
 class RedactionTest {
   static final String KEY = "144c9defac04969c7bfad8efaa8ea194";
@@ -66,7 +67,7 @@ class RedactionTest {
     }
     server.enqueue(Reply.text(502, "text/html", "<html>bad gateway</html>"));
     server.enqueue(200, Fixtures.NOT_FOUND_1142); // success: false
-    var client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build();
+    var client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build().v1();
 
     List<Throwable> thrown = new ArrayList<>();
     IntStream.range(0, 9).forEach(i -> thrown.add(apiException(() -> client.list(ZONE))));
@@ -78,13 +79,13 @@ class RedactionTest {
   void transportExceptionsNeverContainTheToken() {
     server.enqueue(Reply.text(200, "text/plain", "Unauthorized")); // not JSON
     server.enqueue(200, "{\"success\":true}"); // no result
-    var client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build();
+    var client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build().v1();
     var refused =
         OriginCloudRegions.builder()
             .baseUrl(RecordingServer.refusingBaseUrl())
             .apiToken(TOKEN)
             .retryPolicy(Fixtures.fastRetries(2))
-            .build();
+            .build().v1();
 
     List<Throwable> thrown =
         List.of(
@@ -111,7 +112,7 @@ class RedactionTest {
             .emailAndKey("user@example.com", KEY)
             .readTimeout(Duration.ofMillis(50))
             .retryPolicy(RetryPolicy.NONE)
-            .build();
+            .build().v1();
 
     assertNoSecret(transportException(() -> client.get(ZONE, "192.0.2.1")));
   }
@@ -120,7 +121,7 @@ class RedactionTest {
   void batchAbortedExceptionsNeverContainTheToken() {
     server.enqueue(200, Fixtures.BATCH_DELETE_200);
     server.enqueue(403, Fixtures.error(10000, "Authentication error"));
-    var client = Fixtures.clientOf(server).build();
+    var client = Fixtures.clientOf(server).build().v1();
     List<String> ips = IntStream.range(0, 150).mapToObj(i -> "192.0.2." + (i % 250)).toList();
 
     BatchAbortedException e = thrown(BatchAbortedException.class, () -> client.bulkDeleteAll(ZONE, ips));
@@ -142,7 +143,7 @@ class RedactionTest {
     server.dispatch(
         request ->
             Reply.json(403, Fixtures.error(10000, "Authentication error for " + request.header("authorization"))));
-    var client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build();
+    var client = Fixtures.clientOf(server).retryPolicy(RetryPolicy.NONE).build().v1();
 
     ApiException e = apiException(() -> client.list(ZONE));
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * Every documented v1 example response decodes into the records, field by field; unknown fields and
  * values do not break decoding.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 class ResponseDecodingTest {
   static final OffsetDateTime MARCH_1_NOON = OffsetDateTime.parse("2026-03-01T12:00:00Z");
 
@@ -35,7 +36,7 @@ class ResponseDecodingTest {
       new BatchItem("2001:db8::1", "gcp", "us-central1", null));
 
   final RecordingServer server = new RecordingServer();
-  final OriginCloudRegions client = Fixtures.clientOf(server).build();
+  final OriginCloudRegionsV1 client = Fixtures.clientOf(server).build().v1();
 
   @AfterEach
   void stop() {

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * here ({@link Fixtures#fastRetries}); only the Retry-After tests wait about a second, and they assert
  * the wait's lower bound (measured by the server between the two arrivals), never an upper one.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 class RetryTest {
   static final String RATE_LIMITED = Fixtures.error(971, "Please wait and consider throttling your request speed");
 
@@ -40,8 +41,8 @@ class RetryTest {
     server.close();
   }
 
-  OriginCloudRegions client(RetryPolicy policy) {
-    return Fixtures.clientOf(server).retryPolicy(policy).build();
+  OriginCloudRegionsV1 client(RetryPolicy policy) {
+    return Fixtures.clientOf(server).retryPolicy(policy).build().v1();
   }
 
   @Test
@@ -161,7 +162,7 @@ class RetryTest {
     server.enqueue(503, INTERNAL_1141);
     server.enqueue(Reply.json(429, RATE_LIMITED).withHeader("Retry-After", "0"));
     server.enqueue(200, LIST_EMPTY);
-    OriginCloudRegions once = client(RetryPolicy.NONE);
+    OriginCloudRegionsV1 once = client(RetryPolicy.NONE);
 
     assertThat(apiException(() -> once.list(ZONE)).status()).isEqualTo(503);
     assertThat(apiException(() -> once.list(ZONE)).status()).isEqualTo(429);
@@ -179,11 +180,11 @@ class RetryTest {
       OriginCloudRegions.Builder builder =
           OriginCloudRegions.builder().baseUrl(dropping.baseUrl()).apiToken(Fixtures.TOKEN);
 
-      transportException(() -> builder.retryPolicy(RetryPolicy.NONE).build().bulkDelete(ZONE, List.of("192.0.2.1")));
+      transportException(() -> builder.retryPolicy(RetryPolicy.NONE).build().v1().bulkDelete(ZONE, List.of("192.0.2.1")));
       int once = dropping.connections();
       TransportException e =
           transportException(
-              () -> builder.retryPolicy(Fixtures.fastRetries(3)).build().bulkDelete(ZONE, List.of("192.0.2.1")));
+              () -> builder.retryPolicy(Fixtures.fastRetries(3)).build().v1().bulkDelete(ZONE, List.of("192.0.2.1")));
 
       assertThat(once).as("connections with RetryPolicy.NONE").isEqualTo(1);
       assertThat(dropping.connections() - once).as("connections with maxAttempts 3").isEqualTo(3);
@@ -201,7 +202,7 @@ class RetryTest {
           }
           return Reply.json(200, LIST_EMPTY);
         });
-    var impatient = Fixtures.clientOf(server).readTimeout(Duration.ofMillis(200)).build();
+    var impatient = Fixtures.clientOf(server).readTimeout(Duration.ofMillis(200)).build().v1();
 
     assertThat(impatient.list(ZONE).mappings()).isEmpty();
 
@@ -216,7 +217,7 @@ class RetryTest {
           return Reply.json(200, LIST_EMPTY);
         });
     var impatient =
-        Fixtures.clientOf(server).readTimeout(Duration.ofMillis(100)).retryPolicy(RetryPolicy.NONE).build();
+        Fixtures.clientOf(server).readTimeout(Duration.ofMillis(100)).retryPolicy(RetryPolicy.NONE).build().v1();
 
     TransportException e = transportException(() -> impatient.list(ZONE));
 

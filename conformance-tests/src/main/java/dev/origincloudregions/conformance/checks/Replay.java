@@ -35,7 +35,7 @@ public final class Replay {
     if (o.baseUrl() != null) {
       return replayAll(o, cases, o.baseUrl(), o.credentials(), out, t0);
     }
-    try (EmbeddedServer server = EmbeddedServer.start(o.defects())) {
+    try (EmbeddedServer server = EmbeddedServer.start()) {
       return replayAll(o, cases, server.baseUrl(), TargetCredentials.token(server.token()), out, t0);
     }
   }
@@ -50,7 +50,7 @@ public final class Replay {
               + "', which this suite does not have (see --list)"));
       RunOptions one = new RunOptions(o.baseUrl(), o.token(), o.email(), o.key(), o.zoneId(), o.secondZoneId(),
           !c.profile().equals("documented"), 1, c.seed(), o.maxRps(), o.reportDir(), o.allowAnyAddress(),
-          java.util.Set.of(), 0, o.defects(), false, 0, null, null,
+          java.util.Set.of(), 0, false, 0, null, null,
           check.family().equals("both") ? RunOptions.ALL : check.family().equals("run") ? o.api() : check.family());
       HttpTarget api = new HttpTarget(baseUrl, credentials, new Pacer(one.maxRps()));
       Safety safety = new Safety(one.allowAnyAddress());

@@ -1,14 +1,11 @@
 package dev.origincloudregions.conformance.runner;
 
-import dev.origincloudregions.server.Defect;
 import dev.origincloudregions.server.Options;
 import dev.origincloudregions.server.ReferenceServer;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The reference server, started in-process on a free loopback port with a random token when no base URL is given.
@@ -18,25 +15,17 @@ public final class EmbeddedServer implements AutoCloseable {
   private final ReferenceServer server;
   public final List<String> tokenLines = Collections.synchronizedList(new ArrayList<>());
 
-  private EmbeddedServer(Set<String> defects) {
+  private EmbeddedServer() {
     String token = randomToken();
-    Set<Defect> d = EnumSet.noneOf(Defect.class);
-    for (String name : defects) {
-      try {
-        d.add(Defect.valueOf(name));
-      } catch (IllegalArgumentException e) {
-        throw new ConfigException("unknown defect '" + name + "'");
-      }
-    }
-    this.server = ReferenceServer.start(Options.defaults().token(token).defects(d).requestLog(line -> {
+    this.server = ReferenceServer.start(Options.defaults().token(token).requestLog(line -> {
       if (line.contains(token)) {
         tokenLines.add(line);
       }
     }));
   }
 
-  public static EmbeddedServer start(Set<String> defects) {
-    return new EmbeddedServer(defects);
+  public static EmbeddedServer start() {
+    return new EmbeddedServer();
   }
 
   public String baseUrl() {

@@ -101,9 +101,6 @@ public final class RunCommand {
   @Option(names = "--shrinks", hidden = true, description = "QuickTheories shrink cycles per failing property")
   String shrinks;
 
-  @Option(names = "--defect", hidden = true, description = "defects of the embedded server (the suite's own tests)")
-  List<String> defects = new ArrayList<>();
-
   /** Reads {@code conformance.<camelCaseName>} system properties as option defaults. */
   static final class PropertyDefaults implements CommandLine.IDefaultValueProvider {
     private final Map<String, String> properties;

@@ -32,7 +32,6 @@ import picocli.CommandLine;
  * @param allowAnyAddress allow addresses outside the documentation ranges (disposable zones only)
  * @param checks names or rule IDs selecting checks; empty for all
  * @param shrinks QuickTheories shrink cycles per failing property
- * @param defects defects of the embedded reference server (for the suite's own tests; hidden)
  * @param list list the checks and exit
  * @param maxRequests the most requests the whole run may send, 0 for no limit
  * @param knownFailures the known-failures file, or null
@@ -54,7 +53,6 @@ public record RunOptions(
     boolean allowAnyAddress,
     Set<String> checks,
     int shrinks,
-    Set<String> defects,
     boolean list,
     int maxRequests,
     Path knownFailures,
@@ -108,15 +106,7 @@ public record RunOptions(
     put(v, "allow-any-address", c.allowAnyAddress ? "true" : null);
     put(v, "report-dir", c.reportDir);
     put(v, "shrinks", c.shrinks);
-    Set<String> defects = new LinkedHashSet<>();
-    for (String d : c.defects) {
-      for (String one : d.split(",")) {
-        if (!one.isBlank()) {
-          defects.add(one.trim());
-        }
-      }
-    }
-    return build(v, defects, env, defaultReportDir, c.list);
+    return build(v, env, defaultReportDir, c.list);
   }
 
   private static void put(Map<String, String> v, String name, String value) {
@@ -147,7 +137,7 @@ public record RunOptions(
     }
   }
 
-  private static RunOptions build(Map<String, String> v, Set<String> defects, Map<String, String> env,
+  private static RunOptions build(Map<String, String> v, Map<String, String> env,
       Path defaultReportDir, boolean list) {
     String baseUrl = v.get("base-url");
     if (baseUrl != null) {
@@ -240,11 +230,8 @@ public record RunOptions(
         }
       }
     }
-    if (!defects.isEmpty() && baseUrl != null) {
-      throw new ConfigException("--defect applies to the embedded server only; drop --base-url");
-    }
     return new RunOptions(baseUrl, token, email, key, zone, second, reference, tries, seed, maxRps, reportDir,
-        flag(v, "allow-any-address"), Set.copyOf(checks), shrinks, Set.copyOf(defects), list, maxRequests,
+        flag(v, "allow-any-address"), Set.copyOf(checks), shrinks, list, maxRequests,
         knownFailures, replay, api);
   }
 

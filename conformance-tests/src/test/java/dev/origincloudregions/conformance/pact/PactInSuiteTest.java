@@ -1,14 +1,17 @@
 package dev.origincloudregions.conformance.pact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.origincloudregions.conformance.CheckResult;
 import dev.origincloudregions.conformance.RunResult;
 import dev.origincloudregions.conformance.checks.Check;
 import dev.origincloudregions.conformance.checks.Suite;
+import dev.origincloudregions.conformance.checks.Target;
 import dev.origincloudregions.conformance.http.HttpTarget;
 import dev.origincloudregions.conformance.http.Pacer;
 import dev.origincloudregions.conformance.http.TargetCredentials;
+import dev.origincloudregions.conformance.model.V1Zone;
 import dev.origincloudregions.conformance.report.RuleTable;
 import dev.origincloudregions.conformance.runner.RunOptions;
 import dev.origincloudregions.server.Options;
@@ -22,7 +25,10 @@ import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The pact checks are part of the suite: selectable by name or rule, run by the runner, in the same report. */
+/**
+ * The pact checks are part of the suite: selectable by name or rule, run by the runner, in the same report, and
+ * as safe on a shared zone as every other check (SAFE1).
+ */
 class PactInSuiteTest {
 
   @Test
@@ -60,5 +66,22 @@ class PactInSuiteTest {
             "pact-batch-delete-without-credentials-it-is-refused-with-401-and-code-10000");
     assertThat(checks).filteredOn(c -> !c.referenceOnly()).extracting(Check::name)
         .contains("pact-get-one-mapping", "pact-supported-regions-vendors-and-their-regions");
+  }
+
+  @Test
+  @DisplayName("SAFE1: an interaction whose state would change a pre-existing mapping is skipped, not run")
+  void aPreExistingMappingMakesTheInteractionSkip() throws Exception {
+    try (PactTargets embedded = PactTargets.start()) {
+      // A mapping the "run" did not create: put there before the safety snapshot of a second target.
+      embedded.target.zone.batchUpsert(List.of(V1Zone.item("192.0.2.1", "aws", "us-east-1")));
+      Target again = embedded.newRun();
+      Check get = PactChecks.all().stream().filter(c -> c.name().equals("pact-get-one-mapping")).findFirst().orElseThrow();
+
+      Check.Skip skip = catchThrowableOfType(Check.Skip.class, () -> get.body().run(again));
+
+      assertThat(skip).as("the check's outcome").isNotNull();
+      assertThat(skip.getMessage()).contains("SAFE1", "192.0.2.1");
+      assertThat(embedded.mappedIps()).as("the pre-existing mapping is untouched").containsExactly("192.0.2.1");
+    }
   }
 }

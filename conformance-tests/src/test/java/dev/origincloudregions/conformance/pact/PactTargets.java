@@ -7,7 +7,6 @@ import dev.origincloudregions.conformance.http.Safety;
 import dev.origincloudregions.conformance.http.TargetCredentials;
 import dev.origincloudregions.conformance.model.ObservedMapping;
 import dev.origincloudregions.conformance.runner.RunOptions;
-import dev.origincloudregions.server.Defect;
 import dev.origincloudregions.server.Options;
 import dev.origincloudregions.server.ReferenceServer;
 import java.nio.file.Path;
@@ -18,9 +17,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The target of the pact tests and a suite {@link Target} on it: the embedded reference server (optionally with
- * defects), or, for {@link #fromSettings}, any server named by {@code -Dconformance.baseUrl} (the suite's option
- * names: {@code conformance.token}, {@code conformance.zoneId}, ...).
+ * The target of the pact tests and a suite {@link Target} on it: the embedded reference server, a server started
+ * by the caller (the mutants module's defective ones, through {@link #on}), or, for {@link #fromSettings}, any
+ * server named by {@code -Dconformance.baseUrl} (the suite's option names: {@code conformance.token},
+ * {@code conformance.zoneId}, ...).
  */
 final class PactTargets implements AutoCloseable {
   private final ReferenceServer server; // null for a remote target
@@ -35,9 +35,13 @@ final class PactTargets implements AutoCloseable {
     this.before = new LinkedHashSet<>(mappedIps());
   }
 
-  /** The embedded reference server with these defects. */
-  static PactTargets start(Defect... defects) {
-    ReferenceServer server = ReferenceServer.start(Options.defaults().defects(Set.of(defects)));
+  /** The embedded reference server. */
+  static PactTargets start() {
+    return on(ReferenceServer.start(Options.defaults()));
+  }
+
+  /** A server already started (closed with this target). */
+  static PactTargets on(ReferenceServer server) {
     RunOptions o = RunOptions.parse(
         new String[] {"--base-url", server.baseUrl().toString(), "--token", server.token(), "--seed", "1"},
         Map.of(), Map.of(), Path.of("target", "conformance-report"));

@@ -43,6 +43,7 @@ import dev.origincloudregions.sdk.BatchItem;
 import dev.origincloudregions.sdk.BatchResult;
 import dev.origincloudregions.sdk.MappingRequest;
 import dev.origincloudregions.sdk.OriginCloudRegions;
+import dev.origincloudregions.sdk.OriginCloudRegionsV1;
 import dev.origincloudregions.sdk.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
@@ -61,6 +62,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the SDK cannot provoke (a body over 100 items, a malformed body) are sent with a raw HTTP client, since the
  * pact is also the provider's checklist.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
 class BatchConsumerPactTest {
@@ -263,7 +265,7 @@ class BatchConsumerPactTest {
   @PactTestFor(pactMethod = "batchDeleteTooMany")
   @DisplayName("BD2: the SDK refuses 101 IPs before sending; a raw 101-item body gets 400 with code 1191")
   void moreThanOneHundredItemsAreRefusedOnBothSides(MockServer server) throws Exception {
-    OriginCloudRegions client = client(server);
+    OriginCloudRegionsV1 client = client(server);
 
     assertThatThrownBy(() -> client.bulkDelete(EXAMPLE_ZONE, HUNDRED_AND_ONE))
         .isInstanceOf(IllegalArgumentException.class)
@@ -318,11 +320,11 @@ class BatchConsumerPactTest {
   @PactTestFor(pactMethod = "batchDeleteWithoutCredentials")
   @DisplayName("A2: a client built with noCredentials() gets ApiException 401 with code 10000")
   void missingCredentialsAreRefused(MockServer server) {
-    OriginCloudRegions anonymous = OriginCloudRegions.builder()
+    OriginCloudRegionsV1 anonymous = OriginCloudRegions.builder()
         .baseUrl(server.getUrl())
         .noCredentials()
         .retryPolicy(RetryPolicy.NONE)
-        .build();
+        .build().v1();
 
     ApiException e = catchThrowableOfType(ApiException.class,
         () -> anonymous.bulkDelete(EXAMPLE_ZONE, List.of("192.0.2.1")));

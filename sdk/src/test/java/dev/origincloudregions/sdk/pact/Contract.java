@@ -14,6 +14,7 @@ import au.com.dius.pact.core.model.matchingrules.MinTypeMatcher;
 import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
 import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
 import dev.origincloudregions.sdk.OriginCloudRegions;
+import dev.origincloudregions.sdk.OriginCloudRegionsV1;
 import dev.origincloudregions.sdk.RetryPolicy;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.regex.Pattern;
  * consumer tests so that each interaction spells only what sets it apart. docs/pact.md explains each provider
  * state.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 final class Contract {
   private Contract() {}
 
@@ -51,12 +53,12 @@ final class Contract {
   static final M GCP = new M("2001:db8::1", "gcp", "us-central1");
 
   /** The SDK as the consumer tests drive it: against the mock server, with a token, and never retrying. */
-  static OriginCloudRegions client(MockServer server) {
+  static OriginCloudRegionsV1 client(MockServer server) {
     return OriginCloudRegions.builder()
         .baseUrl(server.getUrl())
         .apiToken(CONSUMER_TOKEN)
         .retryPolicy(RetryPolicy.NONE)
-        .build();
+        .build().v1();
   }
 
   /**

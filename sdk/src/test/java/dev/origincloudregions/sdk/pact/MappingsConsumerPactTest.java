@@ -51,6 +51,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * against Pact's mock server, which answers as the interaction says and checks that the SDK's request is the one
  * described. The interactions are written to target/pacts.
  */
+@SuppressWarnings("deprecation") // drives the v1 family, deprecated in the SDK as in the API
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
 class MappingsConsumerPactTest {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.origincloudregions.conformance.http.HttpTarget;
 import dev.origincloudregions.conformance.model.Rules;
 import dev.origincloudregions.conformance.runner.Version;
+import dev.origincloudregions.server.Mutant;
+import dev.origincloudregions.server.ReferenceServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,22 +26,26 @@ import org.junit.jupiter.api.Test;
 /**
  * The per-rule table counts every failed check against every rule it broke, and the four reports agree: the
  * counts read back from summary.txt, junit.xml, results.jsonl and report.html are the same. The run is against a
- * server that answers {@code origin_ip} (many checks fail on M1 and BD5), with a known-failures file that makes
- * some of the failures known.
+ * server that answers {@code origin_ip} ({@link Mutant#UNDERSCORE_ORIGIN_IP_KEY}: many checks fail on M1 and BD5),
+ * with a known-failures file that makes some of the failures known.
  */
 class ReportsAgreeTest {
   static final Path DIR = Path.of("target", "reports-agree");
   static int exit;
   static String console;
+  static String target;
 
   @BeforeAll
   static void run() throws Exception {
     Path known = Files.createDirectories(DIR).resolve("known.txt");
     Files.writeString(known, "# the pact checks are known to fail\npact-get-one-mapping\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    exit = ConformanceRunner.run(new String[] {"--tries", "3", "--seed", "11", "--defect", "UNDERSCORE_ORIGIN_IP_KEY",
-        "--known-failures", known.toString(), "--report-dir", DIR.toString()},
-        new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    try (ReferenceServer server = Mutant.UNDERSCORE_ORIGIN_IP_KEY.start()) {
+      target = server.baseUrl().toString();
+      exit = ConformanceRunner.run(new String[] {"--base-url", server.baseUrl().toString(), "--token", server.token(),
+          "--tries", "3", "--seed", "11", "--known-failures", known.toString(), "--report-dir", DIR.toString()},
+          new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+    }
     console = out.toString(StandardCharsets.UTF_8);
   }
 
@@ -150,7 +156,7 @@ class ReportsAgreeTest {
     assertThat(html.substring(firstFail, firstFail + 200)).contains("class=FAIL");
     assertThat(html.lastIndexOf("class=FAIL>FAIL")).isLessThan(html.indexOf("class=PASS>PASS"));
     assertThat(html).containsPattern("Run on <span class=date>20\\d\\d-\\d\\d-\\d\\dT")
-        .contains("<span class=version>" + Version.VERSION + "</span>").contains("Target <code>embedded reference");
+        .contains("<span class=version>" + Version.VERSION + "</span>").contains("Target <code>" + target);
     assertThat(Version.VERSION).isNotEqualTo("unknown");
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.origincloudregions.conformance.http.HttpTarget;
-import dev.origincloudregions.server.Defect;
+import dev.origincloudregions.server.Mutant;
 import dev.origincloudregions.server.Options;
 import dev.origincloudregions.server.ReferenceServer;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -39,8 +38,8 @@ class CaseReplayTest {
   @DisplayName("a case fails again against the defective server and passes against a fixed one")
   void replayJudgesAgain() throws Exception {
     List<String> served = Collections.synchronizedList(new ArrayList<>());
-    try (ReferenceServer broken = ReferenceServer.start(Options.defaults().token(TOKEN)
-        .defects(Set.of(Defect.BATCH_LIMIT_OFF_BY_ONE, Defect.DUPLICATES_NOT_DETECTED)).requestLog(l -> { }));
+    try (ReferenceServer broken = Mutant.startTogether(Options.defaults().token(TOKEN).requestLog(l -> { }),
+        Mutant.BATCH_LIMIT_OFF_BY_ONE, Mutant.DUPLICATES_NOT_DETECTED);
         ReferenceServer fixed = ReferenceServer.start(Options.defaults().token(TOKEN).requestLog(served::add))) {
       Path dir = Path.of("target", "cases-run");
       List<String> console = new ArrayList<>();
@@ -81,8 +80,10 @@ class CaseReplayTest {
   void aDivergingReplayIsNotJudged() throws Exception {
     Path dir = Path.of("target", "cases-diverge");
     List<String> console = new ArrayList<>();
-    runner(console, "--checks", "batch-delete-over-limit", "--tries", "5", "--seed", "3", "--defect",
-        "BATCH_LIMIT_OFF_BY_ONE", "--report-dir", dir.toString());
+    try (ReferenceServer broken = Mutant.BATCH_LIMIT_OFF_BY_ONE.start(Options.defaults().token(TOKEN))) {
+      runner(console, "--base-url", broken.baseUrl().toString(), "--token", TOKEN, "--checks", "batch-delete-over-limit",
+          "--tries", "5", "--seed", "3", "--report-dir", dir.toString());
+    }
     Path f = dir.resolve("cases/batch-delete-over-limit.json");
     Files.writeString(f, Files.readString(f).replace("\"body_sha256\" : \"", "\"body_sha256\" : \"0"));
     List<String> replay = new ArrayList<>();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.origincloudregions.conformance.http.HttpTarget;
-import dev.origincloudregions.server.Defect;
+import dev.origincloudregions.server.Mutant;
 import dev.origincloudregions.server.Options;
 import dev.origincloudregions.server.ReferenceServer;
 import java.io.ByteArrayOutputStream;
@@ -45,8 +45,7 @@ class NoSecretInAnyOutputTest {
   @Test
   @DisplayName("A3 and point 4: console, summary, JUnit, JSON lines, HTML and case files hold no trace of the token")
   void noOutputHoldsTheSecret() throws Exception {
-    try (ReferenceServer server = ReferenceServer.start(Options.defaults().token(TOKEN)
-        .defects(Set.of(Defect.TOKEN_ECHOED_IN_ERROR)).requestLog(l -> { }))) {
+    try (ReferenceServer server = Mutant.TOKEN_ECHOED_IN_ERROR.start(Options.defaults().token(TOKEN).requestLog(l -> { }))) {
       HttpServer proxy = echoingProxy(server.baseUrl());
       try {
         Path dir = Path.of("target", "no-secret");
