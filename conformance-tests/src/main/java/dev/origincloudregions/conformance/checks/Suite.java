@@ -51,8 +51,14 @@ public final class Suite {
             OperationChecks.all(),
             BatchDeleteChecks.all(),
             BatchUpsertChecks.all(),
+            V2TransportChecks.all(),
+            V2MappingChecks.all(),
+            V2ListChecks.all(),
+            V2BatchDeleteChecks.all(),
+            V2BatchPutChecks.all(),
             PactChecks.all(), // the SDK's consumer contract, one check per interaction (docs/pact.md)
             StatefulCheck.all(),
+            CrossFamilyChecks.all(),
             EndChecks.all())
         .flatMap(List::stream)
         .toList();

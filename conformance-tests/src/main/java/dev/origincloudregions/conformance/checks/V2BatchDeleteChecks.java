@@ -37,7 +37,7 @@ final class V2BatchDeleteChecks {
     return List.of(
         Check.v2("v2-batch-delete-agrees-with-model", "v2 batch delete of existing, absent, invalid and duplicate IPs "
             + "in many text forms matches the model, and its effects show in the v2 list and get",
-            List.of("VBD1", "VK1", "VM1", "IP1", "IP3"), V2BatchDeleteChecks::model).tries(2, 1).cost(6, 16),
+            List.of("VBD1", "VK1", "VM1", "IP1", "IP3", "Z2"), V2BatchDeleteChecks::model).tries(2, 1).cost(6, 16),
         Check.v2("v2-batch-delete-malformed-body", "a missing or malformed v2 batch delete body is refused with 1190 "
             + "and deletes nothing", List.of("VBD1", "E5"), V2BatchDeleteChecks::malformed).tries(3, 1).cost(4, 10),
         Check.v2("v2-batch-delete-over-limit", "101 or more items are refused with 1191 and nothing is deleted",

@@ -30,24 +30,79 @@ final class V2Zones {
   private V2Zones() {}
 
   /**
-   * The whole zone: every page at {@code per_page=100}, checked as pages (VL1, VK1), joined in order. The snapshot's
+   * The whole zone: every page at {@code per_page=100}, checked as pages (VL1, VK1) and as a whole (each mapping
+   * exactly once, in M4 order, as many as {@code total_count} says), joined in order. The snapshot's
    * {@code modifiedOn} is null (v2 has no zone-level time) and its exchange is the first page's.
    */
   static Snapshot snapshot(Target t, V2Zone z) {
+    return pages(t, z, V2Zone.MAX_PER_PAGE);
+  }
+
+  /** The whole zone read page by page at {@code perPage}, with the checks of {@link #snapshot}. */
+  static Snapshot pages(Target t, V2Zone z, int perPage) {
     List<ObservedMapping> all = new ArrayList<>();
     Exchange first = null;
-    for (int page = 1; page <= MAX_PAGES; page++) {
-      V2Shapes.Page p = t.v2shapes.page(z.list(String.valueOf(page), String.valueOf(V2Zone.MAX_PER_PAGE)));
+    V2Shapes.Page p = null;
+    int pages = (int) Math.min(MAX_PAGES * 100L, 3_600L / perPage + 2);
+    for (int page = 1; page <= pages; page++) {
+      p = t.v2shapes.page(z.list(String.valueOf(page), String.valueOf(perPage)));
       first = first == null ? p.exchange() : first;
+      checkPage(t, p, page, perPage, first);
       all.addAll(p.entries());
       if (p.entries().isEmpty() || page >= p.totalPages()) {
         break;
       }
     }
+    whole(t, all, p, first);
     for (ObservedMapping m : all) {
       observe(t, z, m.modifiedAt());
     }
     return new Snapshot(null, null, List.copyOf(all), first);
+  }
+
+  /** One page as VL1 describes it: its own numbers, and the same totals as the first page. */
+  static void checkPage(Target t, V2Shapes.Page p, long page, long perPage, Exchange first) {
+    Exchange ex = p.exchange();
+    Target.expect(p.page() == page && p.perPage() == perPage, "VL1", ex, "result_info must echo page " + page
+        + " and per_page " + perPage + ", got page " + p.page() + " and per_page " + p.perPage());
+    Target.expect(p.count() == p.entries().size(), "VL1", ex, "result_info.count is the number of entries in this "
+        + "page, " + p.entries().size() + ", got " + p.count());
+    Target.expect(p.entries().size() <= perPage, "VL1", ex, "a page of per_page " + perPage + " holds "
+        + p.entries().size() + " entries");
+    if (t.reference) {
+      long want = (p.totalCount() + perPage - 1) / perPage;
+      Target.expect(p.totalPages() == want, "VL1 [ref]", ex, "total_pages is ceil(total_count / per_page) = ceil("
+          + p.totalCount() + " / " + perPage + ") = " + want + ", got " + p.totalPages());
+      if (page <= p.totalPages()) {
+        long full = Math.min(perPage, p.totalCount() - (page - 1) * perPage);
+        Target.expect(p.entries().size() == full, "VL1 [ref]", ex, "page " + page + " of " + p.totalPages()
+            + " (total_count " + p.totalCount() + ", per_page " + perPage + ") must hold " + full + " entries, got "
+            + p.entries().size());
+      }
+    }
+  }
+
+  /** Every page read: each mapping once, in M4 order, {@code total_count} of them ([ref]: exact paging). */
+  static void whole(Target t, List<ObservedMapping> all, V2Shapes.Page last, Exchange first) {
+    if (!t.reference || last == null) {
+      return;
+    }
+    Exchange ex = last.exchange();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (ObservedMapping m : all) {
+      Target.expect(seen.add(m.ip()), "VL1 [ref]", ex, m.ip() + " is listed on two pages: reading every page must "
+          + "yield each mapping exactly once");
+    }
+    Target.expect(all.size() == last.totalCount(), "VL1 [ref]", ex, "reading every page yielded " + all.size()
+        + " entries, but total_count says " + last.totalCount());
+    List<Address> got = new ArrayList<>();
+    for (ObservedMapping m : all) {
+      Address.parse(m.ip()).ifPresent(got::add);
+    }
+    List<Address> sorted = new ArrayList<>(got);
+    sorted.sort(Address.ORDER);
+    Target.expect(got.equals(sorted), "VL1 [ref]", first, "pages follow the M4 order (IPv4 before IPv6, "
+        + "numerically), got " + got);
   }
 
   /** Remembers the latest entry time seen in a zone through v2 (VM1: later changes are not earlier). */
