@@ -68,7 +68,7 @@ class MutantZooTest {
   }
 
   /** As {@link #run(Mutant, String, int)}, checking the API families {@code api} ({@code v1}, {@code v2}, {@code all}). */
-  static RunResult run(Mutant mutant, String profile, int tries, String api) {
+  static RunResult run(Mutant mutant, String profile, int tries, String families) {
     String token = "zoo-" + UUID.randomUUID();
     List<String> tokenLines = Collections.synchronizedList(new ArrayList<>());
     try (ReferenceServer server = mutant.start(Options.defaults().token(token).requestLog(line -> {
@@ -77,7 +77,7 @@ class MutantZooTest {
       }
     }))) {
       RunOptions o = RunOptions.parse(new String[] {"--base-url", server.baseUrl().toString(), "--token", token,
-          "--tries", String.valueOf(tries), "--seed", "20261128", "--shrinks", "20", "--profile", profile, "--api", api},
+          "--tries", String.valueOf(tries), "--seed", "20261128", "--shrinks", "20", "--profile", profile, "--api", families},
           Map.of(), Map.of(), Path.of("target", "zoo", profile, mutant.name()));
       HttpTarget api = new HttpTarget(o.baseUrl(), o.credentials(), new Pacer(o.maxRps()));
       return Suite.run(o, api, tokenLines, null, UnaryOperator.identity());
