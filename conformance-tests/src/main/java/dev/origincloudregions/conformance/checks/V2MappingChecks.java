@@ -33,7 +33,7 @@ final class V2MappingChecks {
         Check.v2("v2-put-refusals", "a v2 put with an invalid path or body IP, a malformed body, a body that names "
             + "another address or an unlisted pair is refused with the code of the first check in VP1's order, "
             + "and changes nothing", List.of("VP1", "VK1", "IP1"), V2MappingChecks::refusals)
-            .tries(2, 5).cost(4, 8),
+            .tries(5, 3).cost(4, 24),
         Check.v2("v2-get-delete-missing-or-invalid", "v2 get and delete of an absent mapping answer 404/1142, of an "
             + "invalid path IP 400/1146, and change nothing", List.of("VG1", "IP1", "E5"),
             V2MappingChecks::missingOrInvalid).tries(5, 3).cost(4, 8));
@@ -89,10 +89,7 @@ final class V2MappingChecks {
     V2Zones.reset(t, t.v2zone);
   }
 
-  /**
-   * What a refused put is wrong in. Several faults together check VP1's order: path IP, body shape, body IP,
-   * agreement, vendor/region.
-   */
+  /** What a refused put is wrong in, in VP1's order of checks: path IP, body shape, body IP, agreement, pair. */
   enum Fault {
     PATH_IP, BODY_SHAPE, HYPHEN_KEY, BODY_IP, MISMATCH, UNLISTED;
 
@@ -102,16 +99,15 @@ final class V2MappingChecks {
     }
   }
 
-  /** One refused put: its faults (in VP1's order, the first decides) and the generated values it uses. */
-  record Refusal(List<Fault> faults, Address ip, boolean existing, int pair, AddressForms.NearMiss miss, int shape) {
-    Fault first() {
-      return faults.stream().min(Enum::compareTo).orElseThrow();
-    }
-
+  /**
+   * One example of refused puts: every fault alone, then ([ref]) the faults {@code combo} together, on an address
+   * that exists or not, with the generated invalid text, malformed body shape and pair.
+   */
+  record Refusal(List<Fault> combo, Address ip, boolean existing, int pair, AddressForms.NearMiss miss, int shape) {
     @Override
     public String toString() {
-      return faults + " on " + (existing ? "existing " : "new ") + ip + (faults.contains(Fault.PATH_IP)
-          || faults.contains(Fault.BODY_IP) ? ", invalid text " + miss : "") + ", shape #" + shape;
+      return "each fault alone, then " + combo + ", on " + (existing ? "existing " : "new ") + ip + ", invalid text "
+          + miss + ", body shape #" + shape + ", pair #" + pair;
     }
   }
 
@@ -121,11 +117,10 @@ final class V2MappingChecks {
       "", "{\"origin_ip\":\"@IP@\",\"vendor\":\"@V@\",\"region\":\"@R@\"");
 
   static Gen<Refusal> refusal(Target t) {
-    List<Fault> faults = t.reference ? List.of(Fault.values()) : List.of(Fault.MISMATCH, Fault.UNLISTED);
-    Gen<List<Fault>> chosen = lists().of(Generate.pick(faults)).ofSizeBetween(1, t.reference ? 3 : 1)
+    Gen<List<Fault>> combo = lists().of(Generate.enumValues(Fault.class)).ofSizeBetween(2, 3)
         .map(l -> l.stream().distinct().toList());
-    return chosen.zip(Gens.address(t), Generate.booleans(), Gens.index(), (fs, ip, e, k) -> new Object[] {fs, ip, e, k})
-        .zip(Gens.nearMiss(true), Generate.range(0, SHAPES.size() - 1), (a, m, s) -> {
+    return combo.zip(Gens.address(t), Generate.booleans(), Gens.index(), (fs, ip, e, k) -> new Object[] {fs, ip, e, k})
+        .zip(Gens.nearMiss(t.reference), Generate.range(0, SHAPES.size() - 1), (a, m, s) -> {
           @SuppressWarnings("unchecked")
           List<Fault> fs = (List<Fault>) a[0];
           return new Refusal(fs, (Address) a[1], (Boolean) a[2], (Integer) a[3], m, s);
@@ -136,62 +131,75 @@ final class V2MappingChecks {
     t.forAll(refusal(t), r -> {
       Snapshot base = V2Zones.reset(t, t.v2zone);
       List<Address> two = t.usable(List.of(r.ip(), r.ip()), base);
-      Address ip = two.get(0);
-      VendorRegion listed = t.catalogue().pair(r.pair());
       if (r.existing()) {
-        V2Zones.seed(t, t.v2zone, Map.of(ip, t.catalogue().pair(r.pair() + 1)));
+        V2Zones.seed(t, t.v2zone, Map.of(two.get(0), t.catalogue().pair(r.pair() + 1)));
       }
       Snapshot before = V2Zones.snapshot(t, t.v2zone);
-      // A lone invalid text may be a [ref] matter (IP1's strict grammar); with other faults it is clearly invalid,
-      // so that only the order of the checks is in question.
-      boolean single = r.faults().size() == 1;
-      AddressForms.NearMiss miss = single || r.miss().clearlyInvalid ? r.miss() : AddressForms.NearMiss.HOSTNAME;
-      String invalid = AddressForms.nearMiss(ip, miss);
-      if (Address.isValid(invalid) || invalid.isEmpty()) {
-        invalid = "not-an-ip";
-        miss = AddressForms.NearMiss.HOSTNAME;
-      }
-      String path = r.faults().contains(Fault.PATH_IP) ? invalid : ip.toString();
-      String bodyIp = r.faults().contains(Fault.BODY_IP) ? invalid
-          : r.faults().contains(Fault.MISMATCH) ? two.get(1).toString() : ip.toString();
-      VendorRegion pair = r.faults().contains(Fault.UNLISTED) ? t.catalogue().unlisted(r.pair(), r.pair()) : listed;
-      String json;
-      if (r.faults().contains(Fault.BODY_SHAPE)) {
-        String item = "{\"origin_ip\":\"@IP@\",\"vendor\":\"@V@\",\"region\":\"@R@\"}";
-        json = SHAPES.get(r.shape()).replace("@ITEM@", item);
-      } else if (r.faults().contains(Fault.HYPHEN_KEY)) {
-        json = "{\"origin-ip\":\"@IP@\",\"vendor\":\"@V@\",\"region\":\"@R@\"}";
-      } else {
-        json = "{\"origin_ip\":\"@IP@\",\"vendor\":\"@V@\",\"region\":\"@R@\"}";
-      }
-      json = json.replace("@IP@", bodyIp).replace("@V@", pair.vendor()).replace("@R@", pair.region());
-      Exchange ex = t.api.send("PUT", t.v2zone.path() + "/" + HttpTarget.segment(path),
-          json.getBytes(StandardCharsets.UTF_8), "application/json", HttpTarget.Auth.DEFAULT, Map.of());
-      Fault first = r.first();
-      int code = switch (first) {
-        case PATH_IP, BODY_IP, MISMATCH -> 1146;
-        case BODY_SHAPE, HYPHEN_KEY -> 1190;
-        case UNLISTED -> 1157;
-      };
-      if (t.reference) {
-        String rule = !single ? "VP1 [ref]" : switch (first) {
-          case PATH_IP, BODY_IP -> miss.clearlyInvalid ? "IP1" : "IP1 [ref]";
-          case BODY_SHAPE -> "VP1 [ref]";
-          case HYPHEN_KEY -> "VK1 [ref]";
-          case MISMATCH, UNLISTED -> "VP1";
-        };
-        t.shapes.error(ex, rule, 400, code);
-        if (first == Fault.MISMATCH) {
-          expect(ex.errorMessage().toLowerCase(Locale.ROOT).contains("match"), "VP1", ex, "the mismatch is refused "
-              + "with Cloudflare's message \"body origin_ip does not match URL\", got \"" + ex.errorMessage() + "\"");
+      for (Fault f : Fault.values()) {
+        if (t.reference || f.documented()) {
+          refuse(t, r, List.of(f), two, before);
         }
-        BatchDeleteChecks.unchanged(ex, before, V2Zones.snapshot(t, t.v2zone), single ? rule : "VP1 [ref]",
-            "a refused put (" + r.faults() + ") changed the zone");
-      } else {
-        t.shapes.error(ex, "VP1", 400, first == Fault.UNLISTED ? new int[] {1157, 1156} : new int[] {1146});
+      }
+      if (t.reference && r.combo().size() > 1) {
+        refuse(t, r, r.combo(), two, before);
       }
     });
     V2Zones.reset(t, t.v2zone);
+  }
+
+  /** Sends one put with {@code faults} and checks the refusal: the first fault in VP1's order decides the code. */
+  private static void refuse(Target t, Refusal r, List<Fault> faults, List<Address> two, Snapshot before) {
+    Address ip = two.get(0);
+    // A lone invalid text may be a [ref] matter (IP1's strict grammar); with other faults it is clearly invalid,
+    // so that only the order of the checks is in question.
+    boolean single = faults.size() == 1;
+    AddressForms.NearMiss miss = single || r.miss().clearlyInvalid ? r.miss() : AddressForms.NearMiss.HOSTNAME;
+    String invalid = AddressForms.nearMiss(ip, miss);
+    if (Address.isValid(invalid) || invalid.isEmpty()) {
+      invalid = "not-an-ip"; // an empty path segment is another route
+      miss = AddressForms.NearMiss.HOSTNAME;
+    }
+    String path = faults.contains(Fault.PATH_IP) ? invalid : ip.toString();
+    String bodyIp = faults.contains(Fault.BODY_IP) ? invalid
+        : faults.contains(Fault.MISMATCH) ? two.get(1).toString() : ip.toString();
+    VendorRegion pair = faults.contains(Fault.UNLISTED) ? t.catalogue().unlisted(r.pair(), r.pair())
+        : t.catalogue().pair(r.pair());
+    String json = "{\"origin_ip\":\"@IP@\",\"vendor\":\"@V@\",\"region\":\"@R@\"}";
+    if (faults.contains(Fault.BODY_SHAPE)) {
+      json = SHAPES.get(r.shape()).replace("@ITEM@", json);
+    } else if (faults.contains(Fault.HYPHEN_KEY)) {
+      json = json.replace("origin_ip", "origin-ip");
+    }
+    json = json.replace("@IP@", bodyIp).replace("@V@", pair.vendor()).replace("@R@", pair.region());
+    Exchange ex = t.api.send("PUT", t.v2zone.path() + "/" + HttpTarget.segment(path),
+        json.getBytes(StandardCharsets.UTF_8), "application/json", HttpTarget.Auth.DEFAULT, Map.of());
+    Fault first = faults.stream().min(Enum::compareTo).orElseThrow();
+    int code = switch (first) {
+      case PATH_IP, BODY_IP, MISMATCH -> 1146;
+      case BODY_SHAPE, HYPHEN_KEY -> 1190;
+      case UNLISTED -> 1157;
+    };
+    if (!t.reference) {
+      t.shapes.error(ex, "VP1", 400, first == Fault.UNLISTED ? new int[] {1157, 1156} : new int[] {1146});
+      return;
+    }
+    String rule = !single ? "VP1 [ref]" : switch (first) {
+      case PATH_IP, BODY_IP -> miss.clearlyInvalid ? "IP1" : "IP1 [ref]";
+      case BODY_SHAPE -> "VP1 [ref]";
+      case HYPHEN_KEY -> "VK1 [ref]";
+      case MISMATCH, UNLISTED -> "VP1";
+    };
+    try {
+      t.shapes.error(ex, rule, 400, code);
+      if (first == Fault.MISMATCH) {
+        expect(ex.errorMessage().toLowerCase(Locale.ROOT).contains("match"), "VP1", ex, "the mismatch is refused "
+            + "with Cloudflare's message \"body origin_ip does not match URL\", got \"" + ex.errorMessage() + "\"");
+      }
+      BatchDeleteChecks.unchanged(ex, before, V2Zones.snapshot(t, t.v2zone), rule, "a refused put changed the zone");
+    } catch (dev.origincloudregions.conformance.model.Violation v) {
+      throw new dev.origincloudregions.conformance.model.Violation(v.breaches(), "a put with " + faults + ": "
+          + v.detail(), v.exchange());
+    }
   }
 
   static void missingOrInvalid(Target t) {
