@@ -46,7 +46,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class MutantZooTest {
   static final List<String> ROWS = Collections.synchronizedList(new ArrayList<>());
-  static final int TRIES = 10;
+  static final int TRIES = 6;
   /** Runs at once: each run is a server and a suite in this JVM; the default suits this 2-core machine. */
   static final int THREADS = Integer.getInteger("zoo.threads", 2);
   /** The runs, by profile and mutant, started together in {@link #runAll} and awaited by each dynamic test. */
