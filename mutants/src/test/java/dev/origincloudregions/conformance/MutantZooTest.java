@@ -177,6 +177,23 @@ class MutantZooTest {
     }));
   }
 
+  /**
+   * The model of both families in one sequence (contract VS1, VM1) catches on its own a server that keeps a store per
+   * family and one whose changes move the time of mappings they do not touch.
+   */
+  @TestFactory
+  Stream<DynamicTest> theModelOfBothFamiliesCatchesTwoStoresAndMovedTimes() {
+    return Stream.of(Mutant.V2_SEPARATE_STORES, Mutant.V2_CHANGE_TOUCHES_ZONE).filter(m -> RUNS.containsKey(
+        "reference " + m)).map(m -> DynamicTest.dynamicTest(m.name(), () -> {
+          RunResult r = result("reference", m);
+          assertThat(r.failures()).as("failed checks: %s", caughtBy(r))
+              .anySatisfy(c -> {
+                assertThat(c.name()).isEqualTo("stateful-both-families");
+                assertThat(c.brokenRules()).containsExactly(m.rule());
+              });
+        }));
+  }
+
   @TestFactory
   Stream<DynamicTest> theDocumentedProfileNeverBlamesAReferenceRuleNorAnUntouchedOne() {
     return caught().map(m -> DynamicTest.dynamicTest(m.name(), () -> {
