@@ -84,6 +84,27 @@ class RunOptionsTest {
   }
 
   @Test
+  void listShowsTheChecksOfTheChosenFamilies() {
+    String all = list();
+    String v2 = list("--api", "v2");
+    String v1 = list("--api", "v1");
+    assertThat(all).contains("batch-delete-agrees-with-model", "v2-batch-delete-agrees-with-model",
+        "stateful-both-families", "safe-cleanup-complete");
+    assertThat(v2).contains("v2-list-pages", "safe-cleanup-complete").containsPattern("(?m)^v2-put-get-delete +v2 ")
+        .doesNotContainPattern("(?m)^\\S+ +(v1|both) ");
+    assertThat(v1).contains("batch-delete-agrees-with-model").doesNotContainPattern("(?m)^\\S+ +(v2|both) ");
+  }
+
+  private static String list(String... api) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String[] args = new String[api.length + 1];
+    args[0] = "--list";
+    System.arraycopy(api, 0, args, 1, api.length);
+    assertThat(ConformanceRunner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void aWrongApiExitsWithTwoAndOneLine() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code = ConformanceRunner.run(new String[] {"--api", "bogus"}, new PrintStream(new ByteArrayOutputStream()),
