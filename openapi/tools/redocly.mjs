@@ -7,8 +7,14 @@
 //   - "build-docs now renders docs with Redoc 3." (printed by every build-docs).
 //
 // A box is dropped only when it contains one of these titles; every other line, lint problems and errors
-// included, reaches the terminal as Redocly wrote it, and the exit code is Redocly's. Used by the
-// package.json scripts; see docs/spec-lifecycle.md ("Node tooling in the Maven build").
+// included, is kept, and the exit code is Redocly's. Used by the package.json scripts; see
+// docs/spec-lifecycle.md ("Node tooling in the Maven build").
+//
+// Redocly CLI writes everything, its progress lines included, to standard error. The Maven build passes
+// the tools' standard output to its log at INFO and their standard error at ERROR, so the kept lines are
+// held until the CLI exits and then written, in the order they came, to standard output when it
+// succeeded (hidden by `mvn -q`, never shown as an error) and to standard error when it failed (always
+// shown).
 //
 // REDOCLY_CLI may name another CLI entry point (the tests use a stand-in that prints the boxes).
 import { spawn } from 'node:child_process';
@@ -87,21 +93,30 @@ function filter(out) {
 const child = spawn(process.execPath, [cli, ...process.argv.slice(2)], {
   stdio: ['inherit', 'pipe', 'pipe'],
 });
-const stdout = filter(process.stdout);
-const stderr = filter(process.stderr);
+const kept = [];
+const held = { write: (text) => kept.push(text) };
+const stdout = filter(held);
+const stderr = filter(held);
 child.stdout.setEncoding('utf8').on('data', (chunk) => stdout.write(chunk));
 child.stderr.setEncoding('utf8').on('data', (chunk) => stderr.write(chunk));
-let pending = 2;
+let exitCode = null;
+let open = 3; // standard output, standard error, the process itself
 const finish = () => {
+  if (--open > 0) {
+    return;
+  }
   stdout.end();
   stderr.end();
+  (exitCode === 0 ? process.stdout : process.stderr).write(kept.join(''));
+  process.exitCode = exitCode;
 };
-child.stdout.on('end', () => --pending === 0 && finish());
-child.stderr.on('end', () => --pending === 0 && finish());
+child.stdout.on('end', finish);
+child.stderr.on('end', finish);
 child.on('error', (error) => {
   process.stderr.write(`Cannot run Redocly CLI (${cli}): ${error.message}\n`);
   process.exitCode = 2;
 });
 child.on('close', (code, signal) => {
-  process.exitCode = code ?? (signal ? 1 : 0);
+  exitCode = code ?? (signal ? 1 : 0);
+  finish();
 });

@@ -99,9 +99,12 @@ class MutantZooTest {
     return String.join(", ", out);
   }
 
-  /** Whether some check of the suite covers {@code rule}. */
+  /**
+   * Whether some check of the suite other than a pact interaction covers {@code rule}: the pact's interactions look
+   * at one exchange each, and every rule a mutant is about has a check of the suite's own as well.
+   */
   static boolean hasACheck(String rule) {
-    return Suite.all().stream().anyMatch(c -> c.rules().contains(rule));
+    return Suite.all().stream().anyMatch(c -> !c.name().startsWith("pact-") && c.rules().contains(rule));
   }
 
   /**

@@ -107,6 +107,11 @@ public final class Main {
   private Parsed parse(CommandLine commandLine, String[] args) throws UsageException {
     try {
       commandLine.parseArgs(args);
+      // picocli skips its unmatched-argument error when --help or --version is present; a wrong
+      // word on the command line is refused all the same.
+      if (!commandLine.getUnmatchedArguments().isEmpty()) {
+        throw new UnmatchedArgumentException(commandLine, commandLine.getUnmatchedArguments());
+      }
     } catch (ParameterException e) {
       throw new UsageException(message(commandLine, e));
     }

@@ -68,6 +68,9 @@ class MainTest {
       --token tök               | Invalid value for option '--token': token must be printable ASCII without spaces
       --host=                   | Invalid value for option '--host': must not be empty
       --help=yes                | Invalid value for option '--help': 'yes' is not a boolean
+      --version --bogus         | unknown option '--bogus' (see --help)
+      --help --prot 1           | unknown option '--prot'; did you mean --port? (see --help)
+      -V extra                  | unexpected argument 'extra' (see --help)
       """)
   void badOptionsGiveOneLineAndStatusTwo(String args, String message) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();

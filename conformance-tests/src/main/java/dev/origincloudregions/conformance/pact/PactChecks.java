@@ -128,7 +128,8 @@ public final class PactChecks {
   /** Runs one interaction against the target: states, request, comparison, teardown. */
   static void verify(Target t, SynchronousRequestResponse interaction) {
     String rule = rules(interaction.getDescription()).get(0);
-    PactStates states = new PactStates(t);
+    boolean v2 = isV2(interaction);
+    PactStates states = new PactStates(t, v2);
     try {
       Map<String, Object> context = states.setUp(interaction.getProviderStates());
       IRequest request = interaction.getRequest().generatedRequest(context, GeneratorTestMode.Provider);
@@ -143,12 +144,47 @@ public final class PactChecks {
       }
       List<String> problems = mismatches(interaction, context, ex);
       if (!problems.isEmpty()) {
-        throw new Violation(blame(problems, rules(interaction.getDescription()), ex), "the answer does not match the pact "
+        List<String> rules = rules(interaction.getDescription());
+        throw new Violation(v2 ? blameV2(problems, rules) : blame(problems, rules, ex), "the answer does not match the pact "
             + "interaction '" + interaction.getDescription() + "':\n    - " + String.join("\n    - ", problems), ex);
       }
     } finally {
       states.tearDown();
     }
+  }
+
+  /** Whether an interaction's path is of the v2 family, {@code /zones/{zone_id}/origin/cloud_regions}. */
+  static boolean isV2(SynchronousRequestResponse interaction) {
+    return interaction.getRequest().getPath().contains("/origin/cloud_regions");
+  }
+
+  private static final String MISSING_KEYS = "missing the following keys:";
+
+  /**
+   * The rules a mismatch of a v2 interaction breaks. A wrong status is the interaction's first rule alone (its
+   * body differs because of it); a missing {@code origin_ip} key, or a result that is not flat (no {@code
+   * succeeded}/{@code failed} at its top), is VK1; a wrong content type E2; anything else (values, lengths, extra
+   * keys where the pact allows none, spellings of addresses) the interaction's first rule, which names the
+   * operation (VBD1, VBU1, VL1, VG1, VP1).
+   */
+  static List<Breach> blameV2(List<String> problems, List<String> rules) {
+    java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+    if (problems.stream().anyMatch(p -> p.startsWith("status:"))) {
+      return Breach.parse(rules.get(0));
+    }
+    for (String p : problems) {
+      int at = p.indexOf(MISSING_KEYS);
+      List<String> missing = at < 0 ? List.of()
+          : List.of(p.substring(at + MISSING_KEYS.length()).replaceAll("[\\[\\]]", "").trim().split("\\s*,\\s*"));
+      if (missing.contains("origin_ip") || missing.contains("succeeded") || missing.contains("failed")) {
+        out.add("VK1");
+      } else if (p.startsWith("header") && p.toLowerCase(Locale.ROOT).contains("content-type")) {
+        out.add("E2");
+      } else {
+        out.add(rules.get(0));
+      }
+    }
+    return Breach.parse(String.join(", ", out));
   }
 
   private static final Pattern QUOTED = Pattern.compile("['\"]([0-9A-Fa-f:.]{2,45})['\"]");

@@ -76,7 +76,15 @@ class PactAgreesWithSpecTest {
       "batch delete: a body that is not a JSON array is refused with 400 and code 1190 [BD1, E5]",
       "validation.request.body.schema.type",
       "batch delete: without credentials it is refused with 401 and code 10000 [A2, E5]",
-      "validation.request.security.missing");
+      "validation.request.security.missing",
+      "v2 batch delete: 101 items are refused with 400 and code 1191 [VBD1, E5]",
+      "validation.request.body.schema.maxItems",
+      "v2 batch delete: a body that is not a JSON array is refused with 400 and code 1190 [VBD1, E5]",
+      "validation.request.body.schema.type",
+      "v2 batch delete: without credentials it is refused with 401 and code 10000 [A2, E5]",
+      "validation.request.security.missing",
+      "v2 list: per_page 101 is refused with 400 and code 1146 [VL1]",
+      "validation.request.parameter.schema.maximum");
 
   @TestFactory
   @DisplayName("every interaction of the pact is valid by the spec")
@@ -118,6 +126,47 @@ class PactAgreesWithSpecTest {
     assertThat(descriptions).containsAll(DELIBERATELY_INVALID_REQUESTS.keySet());
   }
 
+  @Test
+  @DisplayName("every operation of the spec, v1 and v2, has at least one interaction in the pact")
+  void everyOperationOfTheSpecHasAnInteraction() {
+    OpenAPI api = withGlobalSecurityOnEachOperation(spec());
+    List<String> operations = new ArrayList<>();
+    api.getPaths().forEach((template, item) -> item.readOperationsMap()
+        .forEach((method, op) -> operations.add(method + " " + template)));
+    java.util.Set<String> covered = new java.util.TreeSet<>();
+    PactFiles.read(PactFiles.committed()).path("interactions").forEach(i -> covered.add(
+        i.at("/request/method").asText() + " " + template(api, i.at("/request/path").asText())));
+
+    assertThat(operations).as("the spec's operations").hasSize(15)
+        .contains("DELETE /zones/{zone_id}/origin/cloud_regions/batch", "GET /zones/{zone_id}/origin/cloud_regions");
+    assertThat(operations).as("operations without an interaction").allSatisfy(op -> assertThat(covered).contains(op));
+  }
+
+  @Test
+  @DisplayName("the coverage test tells the literal paths from the templated ones")
+  void theCoverageTestTellsLiteralPathsFromTemplatedOnes() {
+    OpenAPI api = withGlobalSecurityOnEachOperation(spec());
+    String zone = "/zones/023e105f4ecef8ad9ca31a8372d0c353";
+
+    assertThat(template(api, zone + "/origin/cloud_regions/batch")).isEqualTo("/zones/{zone_id}/origin/cloud_regions/batch");
+    assertThat(template(api, zone + "/origin/cloud_regions/2001%3Adb8%3A%3A1"))
+        .isEqualTo("/zones/{zone_id}/origin/cloud_regions/{origin_ip}");
+    assertThat(template(api, zone + "/cache/origin_cloud_regions")).isEqualTo("/zones/{zone_id}/cache/origin_cloud_regions");
+    assertThat(template(api, zone + "/origin/cloud_region")).isEqualTo("(no path of the spec)");
+  }
+
+  /**
+   * The spec's path template that a concrete path belongs to: of the templates it matches, the one with the fewest
+   * parameters, as OpenAPI matches concrete paths before templated ones ({@code /batch} is not an {@code
+   * {origin_ip}}).
+   */
+  static String template(OpenAPI api, String path) {
+    return api.getPaths().keySet().stream()
+        .filter(t -> path.matches("^" + t.replaceAll("\\{[^/}]+}", "[^/]+") + "$"))
+        .min(java.util.Comparator.comparingLong(t -> t.chars().filter(c -> c == '{').count()))
+        .orElse("(no path of the spec)");
+  }
+
   /** Ways to make an interaction wrong; each must be caught. */
   static Stream<Mutation> mutations() {
     return Stream.of(
@@ -138,8 +187,28 @@ class PactAgreesWithSpecTest {
         new Mutation("list: the zone's mappings include those that exist [L1, M1]", "a vendor outside the enum",
             i -> ((ObjectNode) i.at("/response/body/content/result/value/0")).put("vendor", "digitalocean")),
         new Mutation("batch delete: every item fails, still 200, modified_on null [BD3, BD7]",
-            "result without value", i -> ((ObjectNode) i.at("/response/body/content/result")).remove("value")));
+            "result without value", i -> ((ObjectNode) i.at("/response/body/content/result")).remove("value")),
+        new Mutation(V2_GET, "v2: response key origin-ip instead of origin_ip", i -> {
+          ObjectNode result = (ObjectNode) i.at("/response/body/content/result");
+          result.set("origin-ip", result.remove("origin_ip"));
+        }),
+        new Mutation(V2_BATCH_DELETE, "v2: a batch result wrapped as v1's setting, {id, editable, value}", i -> {
+          ObjectNode content = (ObjectNode) i.at("/response/body/content");
+          ObjectNode setting = content.putObject("wrapped");
+          setting.put("id", "origin_public_cloud_region").put("editable", true).set("value", content.remove("result"));
+          content.set("result", content.remove("wrapped"));
+        }),
+        new Mutation(V2_BATCH_DELETE, "v2: a request item that is an object, not an IP string",
+            i -> ((ArrayNode) i.at("/request/body/content")).addObject().put("origin_ip", "192.0.2.7")),
+        new Mutation("v2 list: page 1 of two holds the first two mappings by address, with result_info [VL1, M4]",
+            "v2: a list without result_info", i -> ((ObjectNode) i.at("/response/body/content")).remove("result_info")),
+        new Mutation("v2 list: page 1 of two holds the first two mappings by address, with result_info [VL1, M4]",
+            "v2: per_page 0 in the query", i -> ((ArrayNode) i.at("/request/query/per_page")).set(0, "0")));
   }
+
+  static final String V2_GET = "v2 get: one mapping, flat, under origin_ip [VG1, VK1]";
+  static final String V2_BATCH_DELETE = "v2 batch delete: an IPv4 and an IPv6 mapping, both succeed with their vendor"
+      + " and region under origin_ip [VBD1, VK1]";
 
   record Mutation(String interaction, String change, Consumer<JsonNode> apply) {
     @Override
@@ -176,6 +245,7 @@ class PactAgreesWithSpecTest {
         .anyMatch(s -> s.path("name").asText().equals(PactStates.NO_CREDENTIALS));
     SimpleRequest.Builder r = new SimpleRequest.Builder(req.path("method").asText(), req.path("path").asText());
     req.path("headers").fields().forEachRemaining(h -> r.withHeader(h.getKey(), values(h.getValue())));
+    req.path("query").fields().forEachRemaining(q -> r.withQueryParam(q.getKey(), values(q.getValue())));
     if (!anonymous) {
       r.withAuthorization("Bearer injected-by-the-verifier"); // the pact stores no credentials
     }

@@ -76,6 +76,40 @@ class PactFileHygieneTest {
   }
 
   @Test
+  @DisplayName("VK1: every v2 interaction spells the key origin_ip, never origin-ip, in bodies and rule paths")
+  void v2InteractionsUseTheUnderscoreKey() {
+    List<JsonNode> v2 = new ArrayList<>();
+    PACT.path("interactions").forEach(i -> {
+      if (i.at("/request/path").asText().contains("/origin/cloud_regions")) {
+        v2.add(i);
+      }
+    });
+
+    assertThat(v2).as("v2 interactions").hasSizeGreaterThanOrEqualTo(20);
+    assertThat(v2).allSatisfy(i -> assertThat(i.toString()).as("'%s'", i.path("description").asText())
+        .doesNotContain("origin-ip"));
+    // Every answer that names a mapping (an entry, a page of entries, a batch item, a deleted IP) names it origin_ip.
+    assertThat(v2).filteredOn(i -> i.at("/response/status").asInt() == 200
+            && !i.path("description").asText().contains("supported regions")
+            && !i.at("/response/body/content/result").toString().matches(".*\\[\\].*\\[\\].*"))
+        .as("v2 answers naming a mapping").hasSizeGreaterThanOrEqualTo(12)
+        .allSatisfy(i -> assertThat(i.at("/response/body/content/result").toString())
+            .as("the result of '%s'", i.path("description").asText()).contains("\"origin_ip\""));
+  }
+
+  @Test
+  @DisplayName("every provider state the pact names is one the verifier sets up")
+  void everyProviderStateIsKnownToTheVerifier() {
+    List<String> known = List.of(PactStates.MAPPINGS_EXIST, PactStates.NO_MAPPING_FOR, PactStates.NO_OTHER_MAPPING,
+        PactStates.ZONE_EXISTS, PactStates.NO_CREDENTIALS);
+    List<String> named = new ArrayList<>();
+    PACT.path("interactions").forEach(i -> i.path("providerStates").forEach(s -> named.add(s.path("name").asText())));
+
+    assertThat(named).as("provider states in the pact").isNotEmpty().allSatisfy(n -> assertThat(known).contains(n));
+    assertThat(named).as("every state is used").containsAll(known);
+  }
+
+  @Test
   @DisplayName("check names derived from the descriptions are unique")
   void checkNamesAreUnique() {
     List<String> names = PactChecks.all().stream().map(Check::name).toList();

@@ -35,20 +35,14 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.V4Pact;
 import au.com.dius.pact.core.model.annotations.Pact;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.origincloudregions.sdk.ApiError;
 import dev.origincloudregions.sdk.ApiException;
 import dev.origincloudregions.sdk.BatchItem;
 import dev.origincloudregions.sdk.BatchResult;
 import dev.origincloudregions.sdk.MappingRequest;
-import dev.origincloudregions.sdk.OriginCloudRegions;
 import dev.origincloudregions.sdk.OriginCloudRegionsV1;
-import dev.origincloudregions.sdk.RetryPolicy;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -278,7 +272,7 @@ class BatchConsumerPactTest {
     HttpResponse<String> raw = rawDelete(server, new ObjectMapper().writeValueAsString(HUNDRED_AND_ONE));
 
     assertThat(raw.statusCode()).isEqualTo(400);
-    assertThat(errorCode(raw)).isEqualTo(1191);
+    assertThat(Contract.errorCode(raw)).isEqualTo(1191);
   }
 
   @Pact(consumer = CONSUMER)
@@ -301,7 +295,7 @@ class BatchConsumerPactTest {
     HttpResponse<String> raw = rawDelete(server, "{\"ips\":[\"192.0.2.1\"]}");
 
     assertThat(raw.statusCode()).isEqualTo(400);
-    assertThat(errorCode(raw)).isEqualTo(1190);
+    assertThat(Contract.errorCode(raw)).isEqualTo(1190);
   }
 
   @Pact(consumer = CONSUMER)
@@ -320,11 +314,7 @@ class BatchConsumerPactTest {
   @PactTestFor(pactMethod = "batchDeleteWithoutCredentials")
   @DisplayName("A2: a client built with noCredentials() gets ApiException 401 with code 10000")
   void missingCredentialsAreRefused(MockServer server) {
-    OriginCloudRegionsV1 anonymous = OriginCloudRegions.builder()
-        .baseUrl(server.getUrl())
-        .noCredentials()
-        .retryPolicy(RetryPolicy.NONE)
-        .build().v1();
+    OriginCloudRegionsV1 anonymous = Contract.anonymous(server).v1();
 
     ApiException e = catchThrowableOfType(ApiException.class,
         () -> anonymous.bulkDelete(EXAMPLE_ZONE, List.of("192.0.2.1")));
@@ -335,20 +325,6 @@ class BatchConsumerPactTest {
 
   private static HttpResponse<String> rawDelete(MockServer server, String body)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(
-            URI.create(server.getUrl() + "/zones/" + EXAMPLE_ZONE + "/cache/origin_cloud_regions/batch"))
-        .method("DELETE", HttpRequest.BodyPublishers.ofString(body))
-        .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + CONSUMER_TOKEN)
-        .build();
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-        .send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int errorCode(HttpResponse<String> response) throws IOException {
-    JsonNode body = new ObjectMapper().readTree(response.body());
-    assertThat(body.path("success").asBoolean(true)).as("success in %s", response.body()).isFalse();
-    assertThat(body.path("errors")).as("errors in %s", response.body()).hasSize(1);
-    return body.path("errors").get(0).path("code").asInt();
+    return Contract.raw(server, "DELETE", "/zones/" + EXAMPLE_ZONE + "/cache/origin_cloud_regions/batch", body);
   }
 }

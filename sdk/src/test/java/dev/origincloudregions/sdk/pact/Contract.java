@@ -3,6 +3,8 @@ package dev.origincloudregions.sdk.pact;
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonArray;
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
@@ -13,9 +15,16 @@ import au.com.dius.pact.core.model.matchingrules.MatchingRuleGroup;
 import au.com.dius.pact.core.model.matchingrules.MinTypeMatcher;
 import au.com.dius.pact.core.model.matchingrules.RegexMatcher;
 import au.com.dius.pact.core.model.matchingrules.TypeMatcher;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.origincloudregions.sdk.OriginCloudRegions;
 import dev.origincloudregions.sdk.OriginCloudRegionsV1;
 import dev.origincloudregions.sdk.RetryPolicy;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +70,15 @@ final class Contract {
         .build().v1();
   }
 
+  /** The SDK without credentials, against the mock server and never retrying: the auth refusals' client. */
+  static OriginCloudRegions anonymous(MockServer server) {
+    return OriginCloudRegions.builder()
+        .baseUrl(server.getUrl())
+        .noCredentials()
+        .retryPolicy(RetryPolicy.NONE)
+        .build();
+  }
+
   /**
    * State: these mappings exist. Parameter {@code mappings}: a list of {@code {ip, vendor, region}}. The
    * verifier creates them (batch upsert) and deletes exactly them afterwards.
@@ -73,6 +91,12 @@ final class Contract {
    * interaction created for them.
    */
   static final String NO_MAPPING_FOR = "no mapping exists";
+
+  /**
+   * State: the zone holds no mapping but those the other states create. The verifier cannot remove mappings it did
+   * not create (SAFE1), so on a zone that holds others it skips the interaction instead.
+   */
+  static final String NO_OTHER_MAPPING = "no other mapping exists";
 
   /** State: a zone the run may use; the verifier only supplies its id. */
   static final String ZONE_EXISTS = "a zone exists";
@@ -161,11 +185,19 @@ final class Contract {
 
   /** A successful envelope (E1) around {@code result}. */
   static DslPart success(Consumer<LambdaDslObject> result) {
+    return successEnvelope(o -> o.object("result", result));
+  }
+
+  /**
+   * A successful envelope (E1) whose result the caller writes, with whatever sits beside it ({@code result_info}
+   * of the v2 list).
+   */
+  static DslPart successEnvelope(Consumer<LambdaDslObject> resultAndMore) {
     return bracketKeys(newJsonBody(o -> {
       o.booleanValue("success", true);
       o.array("errors", a -> {}); // exactly empty on success
       o.minArrayLike("messages", 0, 0, Contract::message);
-      o.object("result", result);
+      resultAndMore.accept(o);
     }).build());
   }
 
@@ -180,6 +212,31 @@ final class Contract {
       o.minArrayLike("messages", 0, 0, Contract::message);
       o.nullValue("result");
     }).build());
+  }
+
+  /**
+   * Sends a request the SDK would not send (a refusal the provider must give) straight to the mock server, with
+   * the consumer's token and, for a body, {@code Content-Type: application/json}.
+   */
+  static HttpResponse<String> raw(MockServer server, String method, String pathAndQuery, String jsonBody)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getUrl() + pathAndQuery))
+        .header("Authorization", "Bearer " + CONSUMER_TOKEN);
+    if (jsonBody == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.ofString(jsonBody)).header("Content-Type", "application/json");
+    }
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+        .send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The code of the one error of a refusal's envelope (E1), after checking that it is one. */
+  static int errorCode(HttpResponse<String> response) throws IOException {
+    JsonNode body = new ObjectMapper().readTree(response.body());
+    assertThat(body.path("success").asBoolean(true)).as("success in %s", response.body()).isFalse();
+    assertThat(body.path("errors")).as("errors in %s", response.body()).hasSize(1);
+    return body.path("errors").get(0).path("code").asInt();
   }
 
   private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
