@@ -22,6 +22,8 @@ import java.util.List;
  * @param curl a block that replays the failing request, or null
  * @param caseFile the case file written for the failure (relative to the report directory), or null
  * @param failure what the case file is made of, or null (not reported as such)
+ * @param family the API family the check talks to: {@code v1}, {@code v2}, {@code both} (the rules that tie the
+ *     two together) or {@code run} (the end-of-run checks)
  */
 public record CheckResult(
     String name,
@@ -37,7 +39,8 @@ public record CheckResult(
     long seed,
     String curl,
     String caseFile,
-    FailureCase failure) {
+    FailureCase failure,
+    String family) {
 
   /** How a check ended. */
   public enum Status {
@@ -70,11 +73,11 @@ public record CheckResult(
 
   public CheckResult withStatus(Status s, String why) {
     return new CheckResult(name, title, rules, s, durationMillis, tries, requests, why == null ? message : why, broken,
-        counterexample, seed, curl, caseFile, failure);
+        counterexample, seed, curl, caseFile, failure, family);
   }
 
   public CheckResult withCaseFile(String path) {
     return new CheckResult(name, title, rules, status, durationMillis, tries, requests, message, broken,
-        counterexample, seed, curl, path, failure);
+        counterexample, seed, curl, path, failure, family);
   }
 }

@@ -66,9 +66,12 @@ public final class ConformanceRunner {
       return 2;
     }
     if (o.list()) {
+      // The checks --api selects, each with its family: v1, v2, both (the rules tying them together) or run (end).
       for (Check c : Suite.all()) {
-        out.printf("%-36s %-26s %s%s%n", c.name(), String.join(",", c.rules()), c.referenceOnly() ? "[ref] " : "",
-            c.title());
+        if (o.runs(c.family())) {
+          out.printf("%-36s %-4s %-26s %s%s%n", c.name(), c.family(), String.join(",", c.rules()),
+              c.referenceOnly() ? "[ref] " : "", c.title());
+        }
       }
       return 0;
     }

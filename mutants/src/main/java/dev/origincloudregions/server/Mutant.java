@@ -75,7 +75,7 @@ public enum Mutant {
       "a request body that is not valid JSON makes the server answer 500",
       Plant.bodies(BodiesMutants.ServerErrorOnMalformedJson::new)),
 
-  OK_STATUS_WITH_ERROR_ENVELOPE(Family.BOTH, List.of("BD1", "BD2", "BU1", "E1", "VBD1", "VBU1"),
+  OK_STATUS_WITH_ERROR_ENVELOPE(Family.BOTH, List.of("BD1", "BD2", "BU1", "E1", "VBD1", "VBU1", "VK1"),
       "a malformed or oversized batch body answers 200 with an error envelope instead of 400",
       Plant.bodies(BodiesMutants.OkStatusWithErrorEnvelope::new)),
 

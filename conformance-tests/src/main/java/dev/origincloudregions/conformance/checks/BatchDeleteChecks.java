@@ -319,15 +319,7 @@ final class BatchDeleteChecks {
           List<Address> ips = t.usable(gen, base);
           t.seed(t.zone, Target.zip(ips, t.catalogue().pairs));
           Snapshot before = t.snapshot(t.zone, "BD2");
-          List<String> body = new ArrayList<>();
-          ips.forEach(ip -> body.add(AddressForms.render(ip, (Long) a[2])));
-          java.util.Set<String> taken = new HashSet<>(before.byIp().keySet());
-          for (int i = 0; body.size() < n; i++) {
-            Address filler = t.avoid(i % 2 == 0 ? Address.v4(192, 0, 2, i % 256)
-                : Address.v6(new int[] {0x2001, 0xdb8, 0xffff, 0, 0, 0, 0, i}), taken);
-            taken.add(filler.toString());
-            body.add(filler.toString());
-          }
+          List<String> body = oversized(t, ips, (Long) a[2], n, before);
           Exchange ex = t.zone.batchDelete(body);
           if (t.reference) {
             t.shapes.error(ex, "BD2", 400, 1191);
@@ -338,6 +330,24 @@ final class BatchDeleteChecks {
           }
         });
     t.reset(t.zone);
+  }
+
+  /**
+   * A batch of {@code n} texts (over the limit): the existing {@code ips} in text form {@code form}, then absent
+   * addresses, IPv4 and IPv6 alternately while the IPv4 ones last.
+   */
+  static List<String> oversized(Target t, List<Address> ips, long form, int n, Snapshot before) {
+    List<String> body = new ArrayList<>();
+    ips.forEach(ip -> body.add(AddressForms.render(ip, form)));
+    Set<String> taken = new HashSet<>(before.byIp().keySet());
+    ips.forEach(ip -> taken.add(ip.toString()));
+    for (int i = 0; body.size() < n; i++) {
+      Address filler = t.avoid(i % 2 == 0 && i < 256 ? Address.v4(192, 0, 2, i / 2)
+          : Address.v6(new int[] {0x2001, 0xdb8, 0xffff, 0, 0, 0, i >> 16, i & 0xffff}), taken);
+      taken.add(filler.toString());
+      body.add(filler.toString());
+    }
+    return body;
   }
 
   // ---- BD9 ----

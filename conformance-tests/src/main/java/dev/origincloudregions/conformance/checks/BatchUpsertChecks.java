@@ -89,45 +89,7 @@ final class BatchUpsertChecks {
       Snapshot before = t.snapshot(t.zone, "BU3");
       Snapshot otherBefore = t.snapshot(t.otherZone, "Z2");
       Instant wm = t.watermark(t.zone);
-      Set<String> taken = new HashSet<>(before.byIp().keySet());
-      List<Map<String, String>> body = new ArrayList<>();
-      List<Boolean> pairListed = new ArrayList<>();
-      for (int i = 0; i < plan.items().size(); i++) {
-        Item it = plan.items().get(i);
-        int kind = it.kind();
-        if ((kind == 0 && seededIps.isEmpty()) || (kind == 4 && (i == 0 || !pairListed.get(it.ref() % i)))) {
-          kind = 1;
-        }
-        VendorRegion p = t.catalogue().pair(it.pair());
-        String text;
-        switch (kind) {
-          case 0:
-            text = AddressForms.render(seededIps.get(it.ref() % seededIps.size()), it.form());
-            break;
-          case 2: {
-            String s = AddressForms.nearMiss(it.fresh(), it.miss());
-            text = Address.isValid(s) ? "not-an-ip" : s;
-            break;
-          }
-          case 3: {
-            p = t.catalogue().unlisted(it.ref(), it.pair());
-            text = it.ref() % 2 == 0 && !seededIps.isEmpty()
-                ? AddressForms.render(seededIps.get(it.ref() % seededIps.size()), it.form())
-                : AddressForms.render(fresh(t, it.fresh(), taken), it.form());
-            break;
-          }
-          case 4: {
-            String earlier = body.get(it.ref() % i).get("ip");
-            Optional<Address> e = Address.parse(earlier);
-            text = e.isPresent() ? AddressForms.render(e.get(), it.form()) : earlier;
-            break;
-          }
-          default:
-            text = AddressForms.render(fresh(t, it.fresh(), taken), it.form());
-        }
-        pairListed.add(t.catalogue().lists(p) && Address.isValid(text));
-        body.add(V1Zone.item(text, p));
-      }
+      List<Map<String, String>> body = body(t, plan, seededIps, new HashSet<>(before.byIp().keySet()), "ip");
       Map<String, ObservedMapping> state = new LinkedHashMap<>(before.byIp());
       List<Expected> expected = BatchModel.upsert(t.catalogue(), body, state);
       Exchange ex = t.zone.batchUpsert(body);
@@ -185,6 +147,56 @@ final class BatchUpsertChecks {
       }
     });
     t.reset(t.zone);
+  }
+
+  /**
+   * The batch a plan describes, against the seeded addresses: each item keyed {@code key} ({@code ip} for v1,
+   * {@code origin_ip} for v2), new addresses chosen outside {@code taken}.
+   */
+  static List<Map<String, String>> body(Target t, Plan plan, List<Address> seededIps, Set<String> taken, String key) {
+    List<Map<String, String>> body = new ArrayList<>();
+    List<Boolean> pairListed = new ArrayList<>();
+    for (int i = 0; i < plan.items().size(); i++) {
+      Item it = plan.items().get(i);
+      int kind = it.kind();
+      if ((kind == 0 && seededIps.isEmpty()) || (kind == 4 && (i == 0 || !pairListed.get(it.ref() % i)))) {
+        kind = 1;
+      }
+      VendorRegion p = t.catalogue().pair(it.pair());
+      String text;
+      switch (kind) {
+        case 0:
+          text = AddressForms.render(seededIps.get(it.ref() % seededIps.size()), it.form());
+          break;
+        case 2: {
+          String s = AddressForms.nearMiss(it.fresh(), it.miss());
+          text = Address.isValid(s) ? "not-an-ip" : s;
+          break;
+        }
+        case 3: {
+          p = t.catalogue().unlisted(it.ref(), it.pair());
+          text = it.ref() % 2 == 0 && !seededIps.isEmpty()
+              ? AddressForms.render(seededIps.get(it.ref() % seededIps.size()), it.form())
+              : AddressForms.render(fresh(t, it.fresh(), taken), it.form());
+          break;
+        }
+        case 4: {
+          String earlier = body.get(it.ref() % i).get(key);
+          Optional<Address> e = Address.parse(earlier);
+          text = e.isPresent() ? AddressForms.render(e.get(), it.form()) : earlier;
+          break;
+        }
+        default:
+          text = AddressForms.render(fresh(t, it.fresh(), taken), it.form());
+      }
+      pairListed.add(t.catalogue().lists(p) && Address.isValid(text));
+      Map<String, String> item = new java.util.LinkedHashMap<>();
+      item.put(key, text);
+      item.put("vendor", p.vendor());
+      item.put("region", p.region());
+      body.add(item);
+    }
+    return body;
   }
 
   private static Address fresh(Target t, Address ip, Set<String> taken) {

@@ -10,8 +10,9 @@ import java.util.List;
  *
  * @param name stable kebab-case name, unique in the suite
  * @param title one line saying what is checked
- * @param family the API family it sends requests to: {@code v1}, {@code v2}, or {@code run} for the end-of-run
- *     checks, which send none of their own
+ * @param family the API family it sends requests to: {@code v1}, {@code v2}, {@code both} for the checks of the
+ *     rules that tie the families together (VS1, VM1: they run with {@code --api all} only), or {@code run} for
+ *     the end-of-run checks, which send none of their own
  * @param rules contract rule IDs covered
  * @param referenceOnly true when it checks only [ref] matters: skipped under the documented profile
  * @param phase when it runs: normal checks first, then the end-of-run checks
@@ -78,6 +79,24 @@ public record Check(String name, String title, String family, List<String> rules
   /** An example-based check of the v1 family that checks only [ref] matters. */
   static Check ref(String name, String title, List<String> rules, Body body) {
     return new Check(name, title, "v1", rules, true, Phase.MAIN, Tries.ONE, new Cost(20, 0), body);
+  }
+
+  /** An example-based check of the v2 family. */
+  static Check v2(String name, String title, List<String> rules, Body body) {
+    return new Check(name, title, "v2", rules, false, Phase.MAIN, Tries.ONE, new Cost(20, 0), body);
+  }
+
+  /** An example-based check of the v2 family that checks only [ref] matters. */
+  static Check v2ref(String name, String title, List<String> rules, Body body) {
+    return new Check(name, title, "v2", rules, true, Phase.MAIN, Tries.ONE, new Cost(20, 0), body);
+  }
+
+  /**
+   * An example-based check of the rules that tie the two families together: it runs with --api all only, and, as
+   * those rules (VS1, VM1) are [ref] as a whole, under the reference profile only.
+   */
+  static Check both(String name, String title, List<String> rules, Body body) {
+    return new Check(name, title, "both", rules, true, Phase.MAIN, Tries.ONE, new Cost(20, 0), body);
   }
 
   static Check end(String name, String title, List<String> rules, boolean referenceOnly, Body body) {

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import dev.origincloudregions.conformance.model.Address;
 import dev.origincloudregions.conformance.model.ObservedBatch;
 import dev.origincloudregions.conformance.model.Snapshot;
+import dev.origincloudregions.conformance.model.VendorRegion;
 import dev.origincloudregions.conformance.model.Violation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.quicktheories.core.Gen;
 
 /**
@@ -30,15 +34,27 @@ import org.quicktheories.core.Gen;
 final class ConcurrentDeleteCheck {
   private ConcurrentDeleteCheck() {}
 
+  /**
+   * How the check reaches one family: the rule a failure breaks (BD11, or VBD1's [ref] part), resetting and seeding
+   * the zone, one batch delete, one list (a snapshot), and the reset at the end.
+   */
+  record Family(String rule, Supplier<Snapshot> reset, Consumer<Map<Address, VendorRegion>> seed,
+      Function<List<String>, ObservedBatch> batchDelete, Supplier<Snapshot> list, Runnable end) {}
 
   static void run(Target t) {
+    run(t, new Family("BD11", () -> t.reset(t.zone), m -> t.seed(t.zone, m),
+        b -> t.shapes.batch(t.zone.batchDelete(b), "BD11"), () -> t.shapes.snapshot(t.zone.list(), "BD11"),
+        () -> t.reset(t.zone)));
+  }
+
+  static void run(Target t, Family f) {
     Gen<List<List<Integer>>> subsets = lists().of(lists().of(integers().between(0, 59)).ofSizeBetween(10, 60))
         .ofSize(4);
     t.forAll(subsets.zip(Gens.index(), (s, k) -> new Object[] {s, k})
         .describedAs(a -> "4 concurrent batches over 60 mappings, picking indexes " + a[0]), a -> {
           @SuppressWarnings("unchecked")
           List<List<Integer>> picks = (List<List<Integer>>) a[0];
-          Snapshot base = t.reset(t.zone);
+          Snapshot base = f.reset().get();
           List<Address> gen = new ArrayList<>();
           int k = (Integer) a[1];
           for (int i = 0; i < 60; i++) {
@@ -46,7 +62,7 @@ final class ConcurrentDeleteCheck {
                 : Address.v6(new int[] {0x2001, 0xdb8, 0xbd11, k & 0xffff, 0, 0, 0, i}));
           }
           List<Address> ips = t.usable(gen, base);
-          t.seed(t.zone, Target.zip(ips, t.catalogue().pairs));
+          f.seed().accept(Target.zip(ips, t.catalogue().pairs));
           List<List<String>> batches = new ArrayList<>();
           for (List<Integer> p : picks) {
             List<String> b = new ArrayList<>();
@@ -61,7 +77,7 @@ final class ConcurrentDeleteCheck {
             Future<?> lister = pool.submit(() -> {
               start.await();
               while (!done.get() && lists.size() < 8) { // bounded: the request budget counts these
-                lists.add(t.shapes.snapshot(t.zone.list(), "BD11"));
+                lists.add(f.list().get());
               }
               return null;
             });
@@ -69,13 +85,13 @@ final class ConcurrentDeleteCheck {
             for (List<String> b : batches) {
               fs.add(pool.submit(() -> {
                 start.await();
-                return t.shapes.batch(t.zone.batchDelete(b), "BD11");
+                return f.batchDelete().apply(b);
               }));
             }
             start.countDown();
             List<ObservedBatch> results = new ArrayList<>();
-            for (Future<ObservedBatch> f : fs) {
-              results.add(get(f));
+            for (Future<ObservedBatch> future : fs) {
+              results.add(get(future));
             }
             done.set(true);
             get(lister);
@@ -92,14 +108,14 @@ final class ConcurrentDeleteCheck {
               if (n != want) {
                 ObservedBatch culprit = results.stream().filter(r -> r.succeeded().stream().anyMatch(i -> i.ip().equals(c)))
                     .findFirst().orElse(results.get(0));
-                throw new Violation("BD11", c + " was reported deleted by " + n + " of the concurrent batches, expected "
+                throw new Violation(f.rule(), c + " was reported deleted by " + n + " of the concurrent batches, expected "
                     + want, culprit.exchange());
               }
             }
             for (Snapshot s : lists) {
               for (ObservedBatch r : results) {
                 long seen = r.succeeded().stream().filter(i -> s.contains(i.ip())).count();
-                expect(seen == 0 || seen == r.succeeded().size(), "BD11", s.exchange(), "a concurrent list saw "
+                expect(seen == 0 || seen == r.succeeded().size(), f.rule(), s.exchange(), "a concurrent list saw "
                     + seen + " of the " + r.succeeded().size() + " mappings one batch deleted: not atomic");
               }
             }
@@ -107,7 +123,7 @@ final class ConcurrentDeleteCheck {
             pool.shutdownNow();
           }
         });
-    t.reset(t.zone);
+    f.end().run();
   }
 
   static <T> T get(Future<T> f) {

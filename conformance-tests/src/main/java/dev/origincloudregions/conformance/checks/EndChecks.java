@@ -9,6 +9,7 @@ import dev.origincloudregions.conformance.model.Address;
 import dev.origincloudregions.conformance.model.ObservedMapping;
 import dev.origincloudregions.conformance.model.Snapshot;
 import dev.origincloudregions.conformance.model.V1Zone;
+import dev.origincloudregions.conformance.model.V2Zone;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,17 +54,27 @@ final class EndChecks {
     List<String> blocked = t.safety.blocked();
     expect(blocked.isEmpty(), "SAFE1", null, "the guard had to stop " + blocked.size() + " requests, the first: "
         + (blocked.isEmpty() ? "" : blocked.get(0)));
-    for (V1Zone z : List.of(t.zone, t.otherZone)) {
-      Map<String, ObservedMapping> before = t.safety.before(z.id);
-      if (before.isEmpty()) {
-        continue;
+    for (String id : List.of(t.zone.id, t.otherZone.id)) {
+      if (t.options.v1()) {
+        V1Zone z = id.equals(t.zone.id) ? t.zone : t.otherZone;
+        unchanged(t.safety.before(id, "v1"), () -> t.shapes.snapshot(z.list(), "SAFE1"));
       }
-      Snapshot now = t.shapes.snapshot(z.list(), "SAFE1");
-      Map<String, ObservedMapping> after = now.byIp();
-      for (ObservedMapping m : before.values()) {
-        expect(m.sameAs(after.get(m.ip())), "SAFE1", now.exchange(), "pre-existing mapping " + m + " is now "
-            + after.get(m.ip()));
+      if (t.options.v2()) {
+        V2Zone z = id.equals(t.zone.id) ? t.v2zone : t.v2otherZone;
+        unchanged(t.safety.before(id, "v2"), () -> V2Zones.snapshot(t, z));
       }
+    }
+  }
+
+  private static void unchanged(Map<String, ObservedMapping> before, java.util.function.Supplier<Snapshot> list) {
+    if (before.isEmpty()) {
+      return;
+    }
+    Snapshot now = list.get();
+    Map<String, ObservedMapping> after = now.byIp();
+    for (ObservedMapping m : before.values()) {
+      expect(m.sameAs(after.get(m.ip())), "SAFE1", now.exchange(), "pre-existing mapping " + m + " is now "
+          + after.get(m.ip()));
     }
   }
 

@@ -41,19 +41,7 @@ final class EnvelopeChecks {
     for (String[] w : wrong) {
       Exchange ex = t.api.send(w[0], w[1], w[0].equals("GET") ? null : "[]".getBytes(StandardCharsets.UTF_8),
           "application/json", HttpTarget.Auth.DEFAULT, Map.of());
-      t.shapes.error(ex, "E3", 405, 7001);
-      String allow = ex.header("allow");
-      java.util.Set<String> got = new java.util.TreeSet<>();
-      if (allow != null) {
-        for (String m : allow.split(",")) {
-          if (!m.isBlank() && !m.trim().equalsIgnoreCase("HEAD") && !m.trim().equalsIgnoreCase("OPTIONS")) {
-            got.add(m.trim().toUpperCase(java.util.Locale.ROOT));
-          }
-        }
-      }
-      java.util.Set<String> want = new java.util.TreeSet<>(List.of(w[2].split(",")));
-      expect(got.equals(want), "E3", ex, "a 405 carries an Allow header listing the path's methods " + want
-          + " (RFC 9110), got " + (allow == null ? "none" : "'" + allow + "'"));
+      judgeWrongMethod(t, ex, w[2]);
     }
     Gen<String> unknown = Generate.pick(List.of("/zones/" + t.zone.id + "/cache/origin_cloud_region",
         zp + "/" + ip + "/extra", zp + "/batch/more", "/zones/" + t.zone.id + "/cache", "/zones/" + t.zone.id,
@@ -65,6 +53,32 @@ final class EnvelopeChecks {
           "application/json", HttpTarget.Auth.DEFAULT, Map.of());
       t.shapes.error(ex, "E3", 404, 7000);
     });
+  }
+
+  /** A known path with a wrong method: 405/7001 with an Allow header listing exactly the path's methods (E3). */
+  static void judgeWrongMethod(Target t, Exchange ex, String methods) {
+    t.shapes.error(ex, "E3", 405, 7001);
+    String allow = ex.header("allow");
+    java.util.Set<String> got = new java.util.TreeSet<>();
+    if (allow != null) {
+      for (String m : allow.split(",")) {
+        String x = m.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!x.isEmpty() && !x.equals("HEAD") && !x.equals("OPTIONS")) {
+          got.add(x);
+        }
+      }
+    }
+    java.util.Set<String> want = new java.util.TreeSet<>(List.of(methods.split(",")));
+    expect(got.equals(want), "E3", ex, "a 405 carries an Allow header listing the path's methods " + want
+        + " (RFC 9110), got " + (allow == null ? "none" : "'" + allow + "'"));
+  }
+
+  /** The answer to garbage: no dropped connection, no 5xx (E4), an envelope (E1). */
+  static void judgeGarbage(Exchange ex) {
+    expect(ex.status() > 0, "E4", ex, "the connection dropped: " + ex.transportError());
+    expect(ex.status() < 500, "E4", ex, "no input may produce a 5xx");
+    String p = Shapes.envelopeProblem(ex);
+    expect(p == null, "E1", ex, String.valueOf(p));
   }
 
   /** A request: method, path suffix under the zone, body bytes, content type. */
@@ -109,10 +123,7 @@ final class EnvelopeChecks {
           .replace("192.0.2.1", one).replace("192.0.2.2", two).getBytes(StandardCharsets.ISO_8859_1);
       Exchange ex = t.api.send(g.method(), t.zone.path() + g.suffix().replace("192.0.2.1", one), body, g.contentType(),
           HttpTarget.Auth.DEFAULT, Map.of());
-      expect(ex.status() > 0, "E4", ex, "the connection dropped: " + ex.transportError());
-      expect(ex.status() < 500, "E4", ex, "no input may produce a 5xx");
-      String p = Shapes.envelopeProblem(ex);
-      expect(p == null, "E1", ex, String.valueOf(p));
+      judgeGarbage(ex);
     });
     Snapshot after = t.reset(t.zone);
     expect(after.byIp().keySet().equals(base.byIp().keySet()), "E5", after.exchange(),

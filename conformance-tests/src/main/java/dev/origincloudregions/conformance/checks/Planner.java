@@ -17,8 +17,11 @@ import java.util.Map;
  * would be passed ({@link Target#forAll}), and the run never sends more than the budget ({@link RunControl}).
  */
 final class Planner {
-  /** Requests outside the checks: the preflight lists and catalogue, and the clean-up of both zones. */
-  static final int RESERVE = 3 + 2 * 6;
+  /**
+   * Requests outside the checks, for each API family the run checks: the preflight lists (two, for v2 a page more
+   * each) and the catalogue, and the clean-up of both zones.
+   */
+  static final int RESERVE = 5 + 2 * 6;
 
   /**
    * The plan.
@@ -41,12 +44,18 @@ final class Planner {
   private Planner() {}
 
   static Plan plan(List<Check> checks, int tries, boolean reference, int maxRequests) {
+    return plan(checks, tries, reference, maxRequests, 1);
+  }
+
+  /** As above, for a run that checks {@code families} API families (1, or 2 for --api all). */
+  static Plan plan(List<Check> checks, int tries, boolean reference, int maxRequests, int families) {
     List<Check> running = checks.stream().filter(c -> reference || !c.referenceOnly()).toList();
-    Plan full = scaled(running, tries, 1.0);
+    int reserve = RESERVE * families;
+    Plan full = scaled(running, tries, 1.0, reserve);
     if (maxRequests == 0 || full.requests() <= maxRequests) {
       return full;
     }
-    Plan least = scaled(running, tries, 0.0);
+    Plan least = scaled(running, tries, 0.0, reserve);
     if (least.requests() > maxRequests) {
       throw new ConfigException("--max-requests " + maxRequests + " cannot check every rule of the profile once: "
           + "that takes up to " + least.requests() + " requests (e.g. --max-requests " + least.requests() + ")");
@@ -55,19 +64,19 @@ final class Planner {
     double hi = 1;
     for (int i = 0; i < 40; i++) {
       double mid = (lo + hi) / 2;
-      if (scaled(running, tries, mid).requests() <= maxRequests) {
+      if (scaled(running, tries, mid, reserve).requests() <= maxRequests) {
         lo = mid;
       } else {
         hi = mid;
       }
     }
-    Plan p = scaled(running, tries, lo);
+    Plan p = scaled(running, tries, lo, reserve);
     return new Plan(p.tries(), p.requests(), true);
   }
 
-  private static Plan scaled(List<Check> checks, int tries, double factor) {
+  private static Plan scaled(List<Check> checks, int tries, double factor, int reserve) {
     Map<String, Integer> out = new LinkedHashMap<>();
-    long total = RESERVE;
+    long total = reserve;
     for (Check c : checks) {
       int n = c.tries().property() ? Math.max(1, (int) Math.floor(c.tries().at(tries) * factor)) : 1;
       out.put(c.name(), n);

@@ -50,7 +50,8 @@ public final class Replay {
               + "', which this suite does not have (see --list)"));
       RunOptions one = new RunOptions(o.baseUrl(), o.token(), o.email(), o.key(), o.zoneId(), o.secondZoneId(),
           !c.profile().equals("documented"), 1, c.seed(), o.maxRps(), o.reportDir(), o.allowAnyAddress(),
-          java.util.Set.of(), 0, false, 0, null, null);
+          java.util.Set.of(), 0, false, 0, null, null,
+          check.family().equals("both") ? RunOptions.ALL : check.family().equals("run") ? o.api() : check.family());
       HttpTarget api = new HttpTarget(baseUrl, credentials, new Pacer(one.maxRps()));
       Safety safety = new Safety(one.allowAnyAddress());
       Target t = new Target(one, api, safety, null);
@@ -61,7 +62,7 @@ public final class Replay {
       t.replayInput(c.input());
       Planner.Plan plan = Planner.plan(List.of(check), 1, one.reference(), 0);
       CheckResult r = Suite.runOne(t, check, plan, 0, new Progress(t, null));
-      safety.cleanUp(api);
+      safety.cleanUp(api, one.v1(), one.v2());
       requests += api.sent();
       String verdict = switch (r.status()) {
         case PASS -> "FIXED  " + c.check() + ": replayed " + c.requests().size() + " requests up to the recorded "

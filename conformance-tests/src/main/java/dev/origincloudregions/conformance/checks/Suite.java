@@ -14,6 +14,7 @@ import dev.origincloudregions.conformance.model.Rules;
 import dev.origincloudregions.conformance.model.Shapes;
 import dev.origincloudregions.conformance.model.Snapshot;
 import dev.origincloudregions.conformance.model.V1Zone;
+import dev.origincloudregions.conformance.model.V2Zone;
 import dev.origincloudregions.conformance.model.Violation;
 import dev.origincloudregions.conformance.pact.PactChecks;
 import dev.origincloudregions.conformance.report.FailureCase;
@@ -50,8 +51,14 @@ public final class Suite {
             OperationChecks.all(),
             BatchDeleteChecks.all(),
             BatchUpsertChecks.all(),
+            V2TransportChecks.all(),
+            V2MappingChecks.all(),
+            V2ListChecks.all(),
+            V2BatchDeleteChecks.all(),
+            V2BatchPutChecks.all(),
             PactChecks.all(), // the SDK's consumer contract, one check per interaction (docs/pact.md)
             StatefulCheck.all(),
+            CrossFamilyChecks.all(),
             EndChecks.all())
         .flatMap(List::stream)
         .toList();
@@ -59,12 +66,14 @@ public final class Suite {
 
   static List<Check> selected(RunOptions o) {
     List<Check> all = all();
+    all = all.stream().filter(c -> o.runs(c.family())).toList();
     if (o.checks().isEmpty()) {
       return all;
     }
     for (String sel : o.checks()) {
       if (all.stream().noneMatch(c -> c.matches(sel))) {
-        throw new ConfigException("--checks: no check is named or covers '" + sel + "' (see --list)");
+        throw new ConfigException("--checks: no check " + (o.api().equals(RunOptions.ALL) ? "" : "of --api "
+            + o.api() + " ") + "is named or covers '" + sel + "' (see --list)");
       }
     }
     // End-of-run checks always run: the SAFE rules are verified on every run.
@@ -91,7 +100,7 @@ public final class Suite {
     long t0 = System.nanoTime();
     Instant started = Instant.now();
     List<Check> checks = selected(o);
-    Planner.Plan plan = Planner.plan(checks, o.tries(), o.reference(), o.maxRequests());
+    Planner.Plan plan = Planner.plan(checks, o.tries(), o.reference(), o.maxRequests(), o.v1() && o.v2() ? 2 : 1);
     RunControl control = new RunControl(o.maxRequests());
     api.control(control);
     List<String> notes = new ArrayList<>();
@@ -140,7 +149,7 @@ public final class Suite {
       Thread.interrupted(); // clean-up must be able to wait for its answers
       control.cleaningUp();
       progress.cleaning();
-      fin.leftOver = safety.cleanUp(api);
+      fin.leftOver = safety.cleanUp(api, o.v1(), o.v2());
       progress.stop();
       for (Check c : checks) {
         if (c.phase() == Check.Phase.END) {
@@ -191,7 +200,9 @@ public final class Suite {
             .mapToInt(Integer::intValue).min().orElse(1) + " to " + plan.tries().values().stream()
             .mapToInt(Integer::intValue).max().orElse(1) + " examples), every check of the profile still runs"
         : "";
-    return "plan: " + Reports.count(checks.size(), "check", "checks") + " in " + budget + time + scaled + ".";
+    String families = o.api().equals(RunOptions.ALL) ? "v1 and v2 (--api all)" : o.api() + " only (--api " + o.api() + ")";
+    return "plan: " + Reports.count(checks.size(), "check", "checks") + " of " + families + " in " + budget + time
+        + scaled + ".";
   }
 
   private static String fmt(double d) {
@@ -213,42 +224,60 @@ public final class Suite {
   private static CheckResult notRun(Check c, RunControl control, RunOptions o) {
     RunControl.Stop s = control.stopped();
     return new CheckResult(c.name(), c.title(), c.rules(), CheckResult.Status.NOT_RUN, 0, 0, 0,
-        "the run " + s.outcome().phrase() + " before this check ran", List.of(), null, o.seed(), null, null, null);
+        "the run " + s.outcome().phrase() + " before this check ran", List.of(), null, o.seed(), null, null, null,
+        c.family());
   }
 
   /**
-   * Lists both zones before any change (SAFE1). A target that cannot be reached, refuses the credentials or does
-   * not know the path is a configuration error.
+   * Lists both zones before any change (SAFE1), through each family the run checks. A target that cannot be
+   * reached, refuses the credentials or does not know the path is a configuration error.
    */
   static void preflight(Target t, HttpTarget api) {
-    for (V1Zone z : List.of(t.zone, t.otherZone)) {
-      Exchange ex;
-      try {
-        ex = z.list();
-      } catch (RunControl.RunStopped e) {
-        throw new ConfigException("cannot reach " + api.baseUrl() + z.path() + " (" + e.stop.detail()
-            + "): check --base-url");
+    List<String> families = new ArrayList<>();
+    if (t.options.v1()) {
+      families.add("v1");
+    }
+    if (t.options.v2()) {
+      families.add("v2");
+    }
+    for (String family : families) {
+      boolean v1 = family.equals("v1");
+      for (String id : List.of(t.zone.id, t.otherZone.id)) {
+        V1Zone z1 = v1 ? (id.equals(t.zone.id) ? t.zone : t.otherZone) : null;
+        V2Zone z2 = v1 ? null : id.equals(t.zone.id) ? t.v2zone : t.v2otherZone;
+        String path = v1 ? z1.path() : z2.path();
+        Exchange ex;
+        try {
+          ex = v1 ? z1.list() : z2.list("1", String.valueOf(V2Zone.MAX_PER_PAGE));
+        } catch (RunControl.RunStopped e) {
+          throw new ConfigException("cannot reach " + api.baseUrl() + path + " (" + e.stop.detail()
+              + "): check --base-url");
+        }
+        String where = api.baseUrl() + path;
+        if (ex.status() < 0) {
+          throw new ConfigException("cannot reach " + where + " (" + ex.transportError() + "): check --base-url");
+        }
+        if (ex.status() == 401 || ex.status() == 403) {
+          throw new ConfigException("the target refused the credentials (HTTP " + ex.status() + " on GET " + where
+              + "): check --token, or --email and --key");
+        }
+        if (ex.status() == 404 && ex.errorCode() != 1142) {
+          throw new ConfigException("GET " + where + " answered 404: check that --base-url includes the base path, "
+              + "e.g. http://127.0.0.1:8080/client/v4" + (t.options.api().equals(RunOptions.ALL)
+              ? ", and that the target serves the " + family + " family (else choose one with --api v1 or --api v2)"
+              : ""));
+        }
+        Snapshot s;
+        try {
+          s = v1 ? t.shapes.snapshot(ex, "L1") : V2Zones.snapshot(t, z2);
+        } catch (Violation v) {
+          s = v1 ? Shapes.lenient(ex) : Safety.v2Lenient(z2, ex);
+        }
+        t.safety.recordBefore(id, family, s);
+        if (v1) {
+          t.observe(z1, s.modifiedAt());
+        }
       }
-      String where = api.baseUrl() + z.path();
-      if (ex.status() < 0) {
-        throw new ConfigException("cannot reach " + where + " (" + ex.transportError() + "): check --base-url");
-      }
-      if (ex.status() == 401 || ex.status() == 403) {
-        throw new ConfigException("the target refused the credentials (HTTP " + ex.status() + " on GET " + where
-            + "): check --token, or --email and --key");
-      }
-      if (ex.status() == 404 && ex.errorCode() != 1142) {
-        throw new ConfigException("GET " + where + " answered 404: check that --base-url includes the base path, "
-            + "e.g. http://127.0.0.1:8080/client/v4");
-      }
-      Snapshot s;
-      try {
-        s = t.shapes.snapshot(ex, "L1");
-      } catch (Violation v) {
-        s = Shapes.lenient(ex);
-      }
-      t.safety.recordBefore(z.id, s);
-      t.observe(z, s.modifiedAt());
     }
   }
 
@@ -324,7 +353,7 @@ public final class Suite {
     return new CheckResult(c.name(), c.title(), c.rules(), status, ms,
         status == CheckResult.Status.SKIP ? 0 : t.tries(), t.checkRequests(), cr.scrub(message), broken,
         cr.scrub(counterexample), t.options.seed(), Curl.of(evidence, cr), null,
-        status == CheckResult.Status.FAIL ? failure : null);
+        status == CheckResult.Status.FAIL ? failure : null, c.family());
   }
 
   static String describe(Throwable e) {

@@ -12,6 +12,8 @@ import dev.origincloudregions.conformance.model.RegionCatalogue;
 import dev.origincloudregions.conformance.model.Shapes;
 import dev.origincloudregions.conformance.model.Snapshot;
 import dev.origincloudregions.conformance.model.V1Zone;
+import dev.origincloudregions.conformance.model.V2Shapes;
+import dev.origincloudregions.conformance.model.V2Zone;
 import dev.origincloudregions.conformance.model.VendorRegion;
 import dev.origincloudregions.conformance.model.Violation;
 import dev.origincloudregions.conformance.runner.RunOptions;
@@ -42,6 +44,10 @@ public final class Target {
   public final Safety safety;
   public final V1Zone zone;
   final V1Zone otherZone;
+  /** The same two zones through the v2 paths (section 9), and the readers of v2 answers. */
+  public final V2Zone v2zone;
+  final V2Zone v2otherZone;
+  public final V2Shapes v2shapes;
   final boolean reference;
   final List<String> serverLog;
   private volatile RegionCatalogue catalogue;
@@ -62,6 +68,9 @@ public final class Target {
     this.shapes = new Shapes(reference);
     this.zone = new V1Zone(api, options.zoneId());
     this.otherZone = new V1Zone(api, options.secondZoneId());
+    this.v2zone = new V2Zone(api, options.zoneId());
+    this.v2otherZone = new V2Zone(api, options.secondZoneId());
+    this.v2shapes = new V2Shapes(shapes, reference);
     this.serverLog = serverLog;
     this.recorder = new Recorder(options.zoneId(), options.secondZoneId());
     api.recorder(recorder);
@@ -73,7 +82,8 @@ public final class Target {
       synchronized (this) {
         if (catalogue == null) {
           Exchange[] ex = new Exchange[1];
-          Recorder.housekeeping(() -> ex[0] = zone.supportedRegions());
+          // Read through v1 unless the run checks v2 only (S1: "as in v1" for v2).
+          Recorder.housekeeping(() -> ex[0] = options.v1() ? zone.supportedRegions() : v2zone.supportedRegions());
           catalogue = RegionCatalogue.read(shapes, ex[0]);
         }
         c = catalogue;
@@ -251,13 +261,21 @@ public final class Target {
 
   /** Remembers a server timestamp of a zone (BD7: later ones must not be earlier). */
   void observe(V1Zone z, Instant t) {
+    observe(z.id, t);
+  }
+
+  void observe(String key, Instant t) {
     if (t != null) {
-      watermarks.merge(z.id, t, (a, b) -> a.isAfter(b) ? a : b);
+      watermarks.merge(key, t, (a, b) -> a.isAfter(b) ? a : b);
     }
   }
 
   Instant watermark(V1Zone z) {
-    return watermarks.get(z.id);
+    return watermark(z.id);
+  }
+
+  Instant watermark(String key) {
+    return watermarks.get(key);
   }
 
   /**

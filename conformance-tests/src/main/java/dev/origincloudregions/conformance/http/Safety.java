@@ -6,6 +6,7 @@ import dev.origincloudregions.conformance.model.ObservedMapping;
 import dev.origincloudregions.conformance.model.Shapes;
 import dev.origincloudregions.conformance.model.Snapshot;
 import dev.origincloudregions.conformance.model.V1Zone;
+import dev.origincloudregions.conformance.model.V2Zone;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ public final class Safety {
 
   private final boolean allowAnyAddress;
   private final Map<String, Map<String, ObservedMapping>> before = new LinkedHashMap<>();
+  private final Map<String, Map<String, ObservedMapping>> beforeByFamily = new LinkedHashMap<>();
   private final Set<String> protectedIps = ConcurrentHashMap.newKeySet();
   private final Map<String, Set<String>> ledger = new ConcurrentHashMap<>();
   private final Map<String, Set<String>> adopted = new ConcurrentHashMap<>();
@@ -54,19 +56,29 @@ public final class Safety {
     return allowAnyAddress;
   }
 
-  /** Records a zone's mappings before the first change (SAFE1). */
-  public void recordBefore(String zone, Snapshot s) {
+  /**
+   * Records a zone's mappings before the first change, as one family ({@code v1} or {@code v2}) lists them
+   * (SAFE1). What either family listed is protected.
+   */
+  public void recordBefore(String zone, String family, Snapshot s) {
     Map<String, ObservedMapping> m = new LinkedHashMap<>();
     for (ObservedMapping x : s.mappings()) {
       m.put(x.ip(), x);
       protectedIps.add(x.ip());
       Address.canonical(x.ip()).ifPresent(protectedIps::add);
     }
-    before.put(zone, m);
+    beforeByFamily.put(zone + " " + family, m);
+    before.computeIfAbsent(zone, z -> new LinkedHashMap<>()).putAll(m);
   }
 
+  /** A zone's mappings before the run, as any family listed them. */
   public Map<String, ObservedMapping> before(String zone) {
     return before.getOrDefault(zone, Map.of());
+  }
+
+  /** A zone's mappings before the run, as {@code family} listed them. */
+  public Map<String, ObservedMapping> before(String zone, String family) {
+    return beforeByFamily.getOrDefault(zone + " " + family, Map.of());
   }
 
   public boolean hadMappings() {
@@ -174,19 +186,24 @@ public final class Safety {
    */
   public void adopt(Exchange ex) {
     if (ex.status() < 200 || ex.status() >= 300 || ex.json() == null
-        || !(ex.method().equals("POST") || ex.method().equals("PATCH"))) {
+        || !(ex.method().equals("POST") || ex.method().equals("PATCH") || ex.method().equals("PUT"))) {
       return;
     }
     Matcher m = MAPPING_PATH.matcher(ex.url().replaceFirst("^https?://[^/]+", "").replaceFirst("^.*?(/zones/)", "$1"));
     if (!m.matches()) {
       return;
     }
-    JsonNode value = ex.json().path("result").path("value");
+    boolean v2 = m.group(2).startsWith("origin/");
+    // v1 wraps results in "value"; v2's are flat (VK1).
+    JsonNode value = v2 ? ex.json().path("result") : ex.json().path("result").path("value");
     List<JsonNode> created = new ArrayList<>();
-    if (ex.method().equals("POST") && m.group(3) == null && value.isObject()) {
+    if ("batch".equals(m.group(3))) {
+      if (value.path("succeeded").isArray()) {
+        value.get("succeeded").forEach(created::add);
+      }
+    } else if (value.isObject() && (ex.method().equals("POST") && m.group(3) == null
+        || v2 && ex.method().equals("PUT") && m.group(3) != null)) {
       created.add(value);
-    } else if ("batch".equals(m.group(3)) && value.path("succeeded").isArray()) {
-      value.get("succeeded").forEach(created::add);
     }
     Set<String> l = adopted.computeIfAbsent(m.group(1), z -> ConcurrentHashMap.newKeySet());
     for (JsonNode item : created) {
@@ -223,32 +240,29 @@ public final class Safety {
 
   /**
    * Deletes every mapping of the ledger still present in each zone (SAFE3) and returns what could not be removed.
-   * Pre-existing mappings are never touched. Safe to call more than once.
+   * Pre-existing mappings are never touched. Safe to call more than once. It works through the families the run
+   * checked: v1's paths, v2's, or both (a target whose families keep two stores is cleaned up in each).
    */
-  public synchronized Map<String, Set<String>> cleanUp(HttpTarget api) {
+  public synchronized Map<String, Set<String>> cleanUp(HttpTarget api, boolean v1, boolean v2) {
     Map<String, Set<String>> left = new LinkedHashMap<>();
     Set<String> zones = new java.util.LinkedHashSet<>(ledger.keySet());
     zones.addAll(adopted.keySet());
     for (String segment : zones) {
       String zoneId = URLDecoder.decode(segment, StandardCharsets.UTF_8);
-      V1Zone zone = new V1Zone(api, zoneId);
       Set<String> mine = created(segment);
+      Set<String> remaining = new LinkedHashSet<>();
       try {
-        Exchange first = zone.list();
-        if (first.status() == 400 || first.status() == 404) {
-          continue; // not a zone the target knows (an invalid zone_id from Z1): nothing can be there
+        if (v1) {
+          V1Zone zone = new V1Zone(api, zoneId);
+          remaining.addAll(cleanUp(mine, zone::list, Shapes::lenient, zone::batchDelete, zone::delete));
         }
-        List<String> present = ours(Shapes.lenient(first), mine);
-        for (int i = 0; i < present.size(); i += 100) {
-          zone.batchDelete(present.subList(i, Math.min(present.size(), i + 100)));
+        if (v2) {
+          V2Zone zone = new V2Zone(api, zoneId);
+          remaining.addAll(cleanUp(mine, () -> v2Page(zone, 1), ex -> v2Lenient(zone, ex), zone::batchDelete,
+              zone::delete));
         }
-        present = ours(Shapes.lenient(zone.list()), mine);
-        for (String ip : present) {
-          zone.delete(ip);
-        }
-        present = ours(Shapes.lenient(zone.list()), mine);
-        if (!present.isEmpty()) {
-          left.put(zoneId, new LinkedHashSet<>(present));
+        if (!remaining.isEmpty()) {
+          left.put(zoneId, remaining);
         }
       } catch (RunControl.RunStopped ex) {
         left.put(zoneId, new LinkedHashSet<>(mine));
@@ -258,6 +272,57 @@ public final class Safety {
       }
     }
     return left;
+  }
+
+  /** One family's clean-up of a zone: batch delete what is ours, then single deletes, and what is still there. */
+  private List<String> cleanUp(Set<String> mine, java.util.function.Supplier<Exchange> list,
+      java.util.function.Function<Exchange, Snapshot> read, java.util.function.Consumer<List<String>> batchDelete,
+      java.util.function.Consumer<String> delete) {
+    Exchange first = list.get();
+    if (first.status() == 400 || first.status() == 404) {
+      return List.of(); // not a zone the target knows (an invalid zone_id from Z1): nothing can be there
+    }
+    List<String> present = ours(read.apply(first), mine);
+    for (int i = 0; i < present.size(); i += 100) {
+      batchDelete.accept(present.subList(i, Math.min(present.size(), i + 100)));
+    }
+    present = ours(read.apply(list.get()), mine);
+    for (String ip : present) {
+      delete.accept(ip);
+    }
+    return ours(read.apply(list.get()), mine);
+  }
+
+  private static Exchange v2Page(V2Zone zone, int page) {
+    return zone.list(String.valueOf(page), String.valueOf(V2Zone.MAX_PER_PAGE));
+  }
+
+  /**
+   * A v2 zone's whole list read leniently from its first page on, for clean-up and the first list: every string that
+   * is a valid address in each entry, whatever its key, so that a target which breaks VK1 is still cleaned up.
+   */
+  public static Snapshot v2Lenient(V2Zone zone, Exchange first) {
+    List<ObservedMapping> ms = new ArrayList<>();
+    Exchange ex = first;
+    for (int page = 1; page <= 40; page++) {
+      JsonNode r = ex.result();
+      if (r == null || !r.isArray() || r.isEmpty()) {
+        break;
+      }
+      for (JsonNode m : r) {
+        m.fields().forEachRemaining(f -> {
+          if (f.getValue().isTextual() && Address.isValid(f.getValue().asText())) {
+            ms.add(new ObservedMapping(f.getValue().asText(), m.path("vendor").asText(""),
+                m.path("region").asText(""), m.path("modified_on").asText(null), null));
+          }
+        });
+      }
+      if (page >= ex.json().path("result_info").path("total_pages").asLong(0)) {
+        break;
+      }
+      ex = v2Page(zone, page + 1);
+    }
+    return new Snapshot(null, null, ms, first);
   }
 
   private List<String> ours(Snapshot s, Set<String> mine) {

@@ -62,7 +62,7 @@ public final class BatchModel {
     List<Expected> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Map<String, String> item : body) {
-      String text = item.get("ip");
+      String text = item.containsKey("origin_ip") ? item.get("origin_ip") : item.get("ip");
       Optional<String> c = Address.canonical(text);
       VendorRegion p = new VendorRegion(item.get("vendor"), item.get("region"));
       if (c.isEmpty()) {

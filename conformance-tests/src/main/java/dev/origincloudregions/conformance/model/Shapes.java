@@ -218,7 +218,7 @@ public final class Shapes {
     return new Snapshot(null, null, ms, ex);
   }
 
-  static Set<String> keys(JsonNode n) {
+  public static Set<String> keys(JsonNode n) {
     Set<String> s = new TreeSet<>();
     Iterator<String> it = n.fieldNames();
     it.forEachRemaining(s::add);
@@ -305,7 +305,7 @@ public final class Shapes {
     for (JsonNode i : value.get("failed")) {
       bad.add(item(ex, i, false));
     }
-    answersTheRequest(ex, ok, bad);
+    answersTheRequest(ex, ok, bad, ex.method().equals("PATCH") ? "BU2" : "BD5");
     JsonNode mo = result.get("modified_on");
     return new ObservedBatch(mo.isNull() ? null : mo.asText(), at, List.copyOf(ok), List.copyOf(bad), ex);
   }
@@ -314,12 +314,12 @@ public final class Shapes {
    * Every succeeded item names, in canonical form, an address of the request: an IPv4-mapped address answered as
    * IPv4 (or a duplicate made of the two) breaks IP3's [ref] part, another spelling IP2.
    */
-  private static void answersTheRequest(Exchange ex, List<ObservedBatch.Item> ok, List<ObservedBatch.Item> bad) {
+  static void answersTheRequest(Exchange ex, List<ObservedBatch.Item> ok, List<ObservedBatch.Item> bad, String op) {
     List<Address> asked = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     try {
       for (JsonNode i : HttpTarget.JSON.readTree(ex.body())) {
-        String text = i.isTextual() ? i.asText() : i.path("ip").asText("");
+        String text = i.isTextual() ? i.asText() : i.path(i.has("origin_ip") ? "origin_ip" : "ip").asText("");
         texts.add(text);
         Address.parse(text).ifPresent(asked::add);
       }
@@ -328,7 +328,6 @@ public final class Shapes {
     }
     Set<String> canonical = new java.util.HashSet<>();
     asked.forEach(ip -> canonical.add(ip.toString()));
-    String op = ex.method().equals("PATCH") ? "BU2" : "BD5";
     for (ObservedBatch.Item i : ok) {
       Optional<String> misread = texts.stream().filter(x -> !Address.isValid(x)
           && Address.lenientCanonical(x).filter(i.ip()::equals).isPresent()).findFirst();

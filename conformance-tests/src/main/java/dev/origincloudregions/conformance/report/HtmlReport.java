@@ -48,7 +48,12 @@ final class HtmlReport {
         r.count(CheckResult.Status.FIXED), r.count(CheckResult.Status.SKIP), r.count(CheckResult.Status.NOT_RUN)));
     sb.append("<h2>By rule</h2>\n<table id=rules><tr><th>rule</th><th>tag</th><th>rule text</th><th>pass</th>"
         + "<th>fail</th><th>known</th><th>skip</th><th>not run</th><th>checks</th></tr>\n");
+    String family = "";
     for (RuleTable.Row row : RuleTable.of(r.results())) {
+      if (!row.rule().family().equals(family)) {
+        family = row.rule().family();
+        sb.append("<tr class=family><th colspan=9>").append(esc(TextReport.familyTitle(family))).append("</th></tr>\n");
+      }
       sb.append("<tr><td>").append(row.rule().id()).append("</td><td>").append(row.rule().tag()).append("</td><td>")
           .append(esc(row.rule().title())).append("</td><td>").append(row.pass()).append("</td><td>")
           .append(row.fail()).append("</td><td>").append(row.known()).append("</td><td>").append(row.skip())
@@ -64,7 +69,7 @@ final class HtmlReport {
     for (CheckResult c : ordered) {
       sb.append("<h3 id=\"").append(c.name()).append("\"><span class=").append(c.status()).append('>')
           .append(c.status()).append("</span> ").append(c.name()).append("</h3>\n<p>").append(esc(c.title()))
-          .append("<br>rules ").append(String.join(", ", c.rules()));
+          .append("<br>family ").append(c.family()).append("; rules ").append(String.join(", ", c.rules()));
       if (!c.broken().isEmpty()) {
         sb.append("; broke <b>").append(esc(Breach.join(c.broken()))).append("</b>");
       }

@@ -7,8 +7,8 @@ import dev.origincloudregions.conformance.RunResult;
 import dev.origincloudregions.conformance.http.HttpTarget;
 
 /**
- * One JSON line per check in mint's style ({@code name}, {@code status}, {@code duration}, {@code error}), with the
- * rules it covers and the ones it broke, then one line for the run ({@code "record": "run"}) that says how it ended.
+ * One JSON line per check in mint's style ({@code name}, {@code status}, {@code duration}, {@code error}), with its
+ * API family ({@code v1}, {@code v2}, {@code both}, {@code run}), the rules it covers and the ones it broke, then one line for the run ({@code "record": "run"}) that says how it ended.
  */
 final class JsonLinesReport {
   private JsonLinesReport() {}
@@ -19,6 +19,7 @@ final class JsonLinesReport {
       ObjectNode n = HttpTarget.JSON.createObjectNode();
       n.put("record", "check");
       n.put("name", c.name());
+      n.put("family", c.family());
       n.putPOJO("rules", c.rules());
       n.put("status", c.status().name());
       ArrayNode broken = n.putArray("broken");

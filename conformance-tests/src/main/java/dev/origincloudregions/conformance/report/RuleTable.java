@@ -31,22 +31,36 @@ public final class RuleTable {
   private RuleTable() {}
 
   public static List<Row> of(List<CheckResult> results) {
+    // The rules of an API family the run did not check (--api v1 or v2) are left out; sections 1 to 4 and the
+    // SAFE rules hold for every run.
+    java.util.Set<String> families = new java.util.HashSet<>(List.of("both", "suite"));
+    for (CheckResult r : results) {
+      families.add(r.family());
+      if (r.family().equals("both")) {
+        families.addAll(List.of("v1", "v2"));
+      }
+    }
     Map<String, List<CheckResult>> by = new LinkedHashMap<>();
-    for (String id : Rules.ALL.keySet()) {
-      by.put(id, new ArrayList<>());
+    for (Rules.Rule rule : Rules.ALL.values()) {
+      if (families.contains(rule.family())) {
+        by.put(rule.id(), new ArrayList<>());
+      }
     }
     for (CheckResult r : results) {
       for (String rule : r.rules()) {
-        by.get(rule).add(r);
+        by.computeIfAbsent(rule, k -> new ArrayList<>()).add(r);
       }
       for (String rule : r.brokenRules()) {
-        if (!by.get(rule).contains(r)) {
-          by.get(rule).add(r);
+        List<CheckResult> l = by.computeIfAbsent(rule, k -> new ArrayList<>());
+        if (!l.contains(r)) {
+          l.add(r);
         }
       }
     }
     List<Row> rows = new ArrayList<>();
-    by.forEach((id, cs) -> {
+    Map<String, List<CheckResult>> ordered = new LinkedHashMap<>();
+    Rules.ALL.keySet().stream().filter(by::containsKey).forEach(id -> ordered.put(id, by.get(id)));
+    ordered.forEach((id, cs) -> {
       int pass = 0;
       int fail = 0;
       int known = 0;

@@ -50,47 +50,52 @@ public final class RunCommand {
           + "alternatives; reference (default): [doc] and [ref] rules, the reference server's exact behaviour")
   String profile;
 
-  @Option(names = "--tries", paramLabel = "N", order = 8,
+  @Option(names = "--api", paramLabel = "FAMILY", order = 8,
+      description = "which family of paths to check: v1 (/cache/origin_cloud_regions), v2 (/origin/cloud_regions) "
+          + "or all (default): both, and the rules that tie them together (one store, VS1 and VM1)")
+  String api;
+
+  @Option(names = "--tries", paramLabel = "N", order = 9,
       description = "examples per property check (default " + RunOptions.DEFAULT_TRIES + ")")
   String tries;
 
-  @Option(names = "--seed", paramLabel = "N", order = 9,
+  @Option(names = "--seed", paramLabel = "N", order = 10,
       description = "the run's seed; a failure prints the seed that reproduces it (default: random)")
   String seed;
 
-  @Option(names = "--max-rps", paramLabel = "N", order = 10,
+  @Option(names = "--max-rps", paramLabel = "N", order = 11,
       description = "at most N requests per second; 0 = unlimited (default: unlimited on loopback, "
           + (int) RunOptions.DEFAULT_REMOTE_RPS + " for any other host); 429 Retry-After is always honoured")
   String maxRps;
 
-  @Option(names = "--max-requests", paramLabel = "N", order = 11,
+  @Option(names = "--max-requests", paramLabel = "N", order = 12,
       description = "at most N requests in the whole run, setup and clean-up included: tries are scaled down to "
           + "fit, every check of the profile still runs (default: none on loopback, "
           + RunOptions.DEFAULT_REMOTE_MAX_REQUESTS + " for any other host; 0 = none)")
   String maxRequests;
 
-  @Option(names = "--checks", paramLabel = "LIST", order = 12,
+  @Option(names = "--checks", paramLabel = "LIST", order = 13,
       description = "only these checks, by name or rule ID, comma-separated (e.g. BD2,BD5)")
   String checks;
 
-  @Option(names = "--known-failures", paramLabel = "FILE", order = 13,
+  @Option(names = "--known-failures", paramLabel = "FILE", order = 14,
       description = "check names or rule IDs expected to fail, one a line ('#' comments): reported as known, "
           + "not failing the run; one that passes is reported as fixed")
   String knownFailures;
 
-  @Option(names = "--replay", paramLabel = "FILE|DIR", order = 14,
+  @Option(names = "--replay", paramLabel = "FILE|DIR", order = 15,
       description = "re-run the case files of earlier failures (a file, or a folder of them) and judge them again")
   String replay;
 
-  @Option(names = "--allow-any-address", order = 15,
+  @Option(names = "--allow-any-address", order = 16,
       description = "create mappings outside the documentation ranges (disposable zones only)")
   boolean allowAnyAddress;
 
-  @Option(names = "--report-dir", paramLabel = "DIR", order = 16,
+  @Option(names = "--report-dir", paramLabel = "DIR", order = 17,
       description = "where reports go (default ./conformance-report)")
   String reportDir;
 
-  @Option(names = "--list", order = 17, description = "list the checks and the rules they cover, then exit")
+  @Option(names = "--list", order = 18, description = "list the checks and the rules they cover, then exit")
   boolean list;
 
   @Option(names = "--shrinks", hidden = true, description = "QuickTheories shrink cycles per failing property")

@@ -36,6 +36,7 @@ import picocli.CommandLine;
  * @param maxRequests the most requests the whole run may send, 0 for no limit
  * @param knownFailures the known-failures file, or null
  * @param replay the case file or folder to replay, or null
+ * @param api the API families checked: {@code v1}, {@code v2} or {@code all}
  */
 public record RunOptions(
     String baseUrl,
@@ -55,7 +56,8 @@ public record RunOptions(
     boolean list,
     int maxRequests,
     Path knownFailures,
-    Path replay) {
+    Path replay,
+    String api) {
 
   public static final String DEFAULT_ZONE = "023e105f4ecef8ad9ca31a8372d0c353";
   public static final String DEFAULT_SECOND_ZONE = "9a7806061c88ada191ed06f989cc3dac";
@@ -63,6 +65,8 @@ public record RunOptions(
   static final double DEFAULT_REMOTE_RPS = 4;
 
   static final int DEFAULT_REMOTE_MAX_REQUESTS = 1200;
+  /** {@code --api all}: both families, and the checks that tie them together. */
+  public static final String ALL = "all";
 
   private static final Pattern ZONE_REF = Pattern.compile("[0-9a-f]{32}");
   private static final Pattern ZONE_DOC = Pattern.compile("[A-Za-z0-9]{1,32}");
@@ -91,6 +95,7 @@ public record RunOptions(
     put(v, "zone-id", c.zoneId);
     put(v, "second-zone-id", c.secondZoneId);
     put(v, "profile", c.profile);
+    put(v, "api", c.api);
     put(v, "tries", c.tries);
     put(v, "seed", c.seed);
     put(v, "max-rps", c.maxRps);
@@ -126,6 +131,7 @@ public record RunOptions(
       case "seed": return "42";
       case "max-rps": return "4";
       case "profile": return "documented";
+      case "api": return "v2";
       case "zone-id": case "second-zone-id": return DEFAULT_ZONE;
       default: return "VALUE";
     }
@@ -164,6 +170,10 @@ public record RunOptions(
       throw new ConfigException("--profile must be reference or documented, got '" + profileName + "'");
     }
     boolean reference = profileName.equals("reference");
+    String api = v.getOrDefault("api", ALL).toLowerCase(Locale.ROOT);
+    if (!List.of("v1", "v2", ALL).contains(api)) {
+      throw new ConfigException("--api must be v1, v2 or all, got '" + v.get("api") + "' (e.g. --api v2)");
+    }
     String zone = v.getOrDefault("zone-id", DEFAULT_ZONE);
     String second = v.getOrDefault("second-zone-id", DEFAULT_SECOND_ZONE);
     for (String[] z : new String[][] {{"zone-id", zone}, {"second-zone-id", second}}) {
@@ -222,7 +232,7 @@ public record RunOptions(
     }
     return new RunOptions(baseUrl, token, email, key, zone, second, reference, tries, seed, maxRps, reportDir,
         flag(v, "allow-any-address"), Set.copyOf(checks), shrinks, list, maxRequests,
-        knownFailures, replay);
+        knownFailures, replay, api);
   }
 
   private static boolean flag(Map<String, String> v, String name) {
@@ -290,6 +300,26 @@ public record RunOptions(
 
   public TargetCredentials credentials() {
     return token != null ? TargetCredentials.token(token) : TargetCredentials.emailAndKey(email, key);
+  }
+
+  /** Whether the run checks the v1 family ({@code --api v1} or {@code all}). */
+  public boolean v1() {
+    return !api.equals("v2");
+  }
+
+  /** Whether the run checks the v2 family ({@code --api v2} or {@code all}). */
+  public boolean v2() {
+    return !api.equals("v1");
+  }
+
+  /** Whether a check of {@code family} ({@code v1}, {@code v2}, {@code both} or {@code run}) runs under --api. */
+  public boolean runs(String family) {
+    return switch (family) {
+      case "v1" -> v1();
+      case "v2" -> v2();
+      case "both" -> api.equals(ALL);
+      default -> true;
+    };
   }
 
   public String profileName() {

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 class RequestBudgetTest {
 
   @Test
-  @DisplayName("a documented-profile run with --max-requests 1200 sends at most 1,200 requests and covers every [doc] rule")
+  @DisplayName("a documented-profile run of both families with --max-requests 1200 sends at most 1,200 requests and "
+      + "covers every [doc] rule of both")
   void documentedRunFitsTheBudget() {
     AtomicInteger served = new AtomicInteger();
     try (ReferenceServer server = ReferenceServer.start(Options.defaults().token("budget-token-0123456789")
@@ -45,9 +46,12 @@ class RequestBudgetTest {
       Set<String> covered = r.results().stream().filter(c -> c.status() == CheckResult.Status.PASS)
           .flatMap(c -> c.rules().stream()).collect(Collectors.toSet());
       Set<String> documented = Rules.ALL.values().stream()
-          .filter(rule -> (rule.tag().equals("doc") || rule.tag().equals("mixed")) && !rule.family().equals("v2"))
+          .filter(rule -> rule.tag().equals("doc") || rule.tag().equals("mixed"))
           .map(Rules.Rule::id).collect(Collectors.toSet());
+      assertThat(documented).as("both families' [doc] rules").contains("BD1", "BU1", "VBD1", "VBU1", "VL1", "VP1");
       assertThat(covered).as("[doc] rules checked by a passing check").containsAll(documented);
+      assertThat(r.results()).as("the checks of both families ran").anyMatch(c -> c.family().equals("v1"))
+          .anyMatch(c -> c.family().equals("v2"));
       assertThat(out).contains("plan: ").contains("at most 1200 requests (--max-requests)")
           .contains("tries scaled down to fit the budget");
       assertThat(TextReport.summary(r)).containsPattern("Budget: \\d+ of at most 1200 requests");

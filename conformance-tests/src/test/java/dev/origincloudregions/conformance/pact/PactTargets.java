@@ -63,7 +63,7 @@ final class PactTargets implements AutoCloseable {
     HttpTarget api = new HttpTarget(options.baseUrl(), credentials, new Pacer(options.maxRps()));
     Safety safety = new Safety(options.allowAnyAddress());
     Target t = new Target(options, api, safety, List.of());
-    safety.recordBefore(t.zone.id, t.shapes.snapshot(t.zone.list(), "L1")); // SAFE1, as the suite's preflight does
+    safety.recordBefore(t.zone.id, "v1", t.shapes.snapshot(t.zone.list(), "L1")); // SAFE1, as the suite's preflight does
     api.safety(safety);
     return t;
   }

@@ -28,6 +28,7 @@ class RunOptionsTest {
       "--base-url http://127.0.0.1:1/client/v4|--base-url needs credentials",
       "--token T|credentials need a target",
       "--profile strict|--profile must be reference or documented",
+      "--api v3|--api must be v1, v2 or all, got 'v3' (e.g. --api v2)",
       "--zone-id ABC|--zone-id must be 32 lowercase hex digits",
       "--max-rps -1|--max-rps must be a number >= 0",
       "--seed x|--seed must be an integer",
@@ -70,12 +71,56 @@ class RunOptionsTest {
   }
 
   @Test
+  void apiChoosesTheFamiliesAndTheirChecks() {
+    assertThat(parse().api()).as("both families by default").isEqualTo("all");
+    RunOptions v1 = parse("--api", "v1");
+    RunOptions v2 = parse("--api", "V2");
+    assertThat(v1.runs("v1")).isTrue();
+    assertThat(v1.runs("v2")).isFalse();
+    assertThat(v2.runs("v2")).isTrue();
+    assertThat(v2.runs("v1")).isFalse();
+    assertThat(v1.runs("both") || v2.runs("both")).as("the cross-family checks need both families").isFalse();
+    assertThat(parse().runs("both")).isTrue();
+  }
+
+  @Test
+  void listShowsTheChecksOfTheChosenFamilies() {
+    String all = list();
+    String v2 = list("--api", "v2");
+    String v1 = list("--api", "v1");
+    assertThat(all).contains("batch-delete-agrees-with-model", "v2-batch-delete-agrees-with-model",
+        "stateful-both-families", "safe-cleanup-complete");
+    assertThat(v2).contains("v2-list-pages", "safe-cleanup-complete").containsPattern("(?m)^v2-put-get-delete +v2 ")
+        .doesNotContainPattern("(?m)^\\S+ +(v1|both) ");
+    assertThat(v1).contains("batch-delete-agrees-with-model").doesNotContainPattern("(?m)^\\S+ +(v2|both) ");
+  }
+
+  private static String list(String... api) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String[] args = new String[api.length + 1];
+    args[0] = "--list";
+    System.arraycopy(api, 0, args, 1, api.length);
+    assertThat(ConformanceRunner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err)).isZero();
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aWrongApiExitsWithTwoAndOneLine() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = ConformanceRunner.run(new String[] {"--api", "bogus"}, new PrintStream(new ByteArrayOutputStream()),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("conformance: --api must be v1, v2 or all, "
+        + "got 'bogus' (e.g. --api v2)");
+  }
+
+  @Test
   void helpListsEveryOption() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(ConformanceRunner.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
         System.err)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("--base-url", "--token", "--email", "--key", "--zone-id",
         "--second-zone-id", "--profile", "--tries", "--seed", "--max-rps", "--report-dir", "--allow-any-address",
-        "--max-requests", "--known-failures", "--replay", "--version", "--profile documented");
+        "--max-requests", "--known-failures", "--replay", "--version", "--profile documented", "--api");
   }
 }
