@@ -290,11 +290,11 @@ public final class Target {
 
   private Snapshot reset0(V1Zone z) {
     Snapshot s = snapshot(z, "L1");
-    Set<String> mine = safety.created(HttpTarget.segment(z.id));
+    String segment = HttpTarget.segment(z.id);
     List<String> ours = new ArrayList<>();
     for (ObservedMapping m : s.mappings()) {
       String c = Address.canonical(m.ip()).orElse(m.ip());
-      if (mine.contains(c) && !safety.before(z.id).containsKey(m.ip())) {
+      if (safety.isCreated(segment, c) && !safety.before(z.id).containsKey(m.ip())) {
         ours.add(m.ip());
       }
     }

@@ -123,11 +123,11 @@ final class V2Zones {
 
   private static Snapshot reset0(Target t, V2Zone z) {
     Snapshot s = forReset(t, z);
-    Set<String> mine = t.safety.created(HttpTarget.segment(z.id));
+    String segment = HttpTarget.segment(z.id);
     List<String> ours = new ArrayList<>();
     for (ObservedMapping m : s.mappings()) {
       String c = Address.canonical(m.ip()).orElse(m.ip());
-      if (mine.contains(c) && !t.safety.before(z.id).containsKey(m.ip())) {
+      if (t.safety.isCreated(segment, c) && !t.safety.before(z.id).containsKey(m.ip())) {
         ours.add(m.ip());
       }
     }

@@ -101,6 +101,15 @@ public final class Safety {
     return all;
   }
 
+  /**
+   * Whether clean-up would remove this canonical address in a zone: {@code created(zoneSegment).contains(ip)}
+   * without copying the ledger, which holds every address the run sent there (resets ask this often).
+   */
+  public boolean isCreated(String zoneSegment, String canonicalIp) {
+    return ledger.getOrDefault(zoneSegment, Set.of()).contains(canonicalIp)
+        || adopted.getOrDefault(zoneSegment, Set.of()).contains(canonicalIp);
+  }
+
   public List<String> blocked() {
     return List.copyOf(blocked);
   }
