@@ -45,7 +45,7 @@ public final class ConformanceRunner {
     System.getProperties().forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
     CommandLine cl = RunOptions.commandLine(new RunCommand(), props);
     try {
-      cl.parseArgs(args);
+      RunOptions.parseArgs(cl, args);
     } catch (CommandLine.ParameterException e) {
       err.println("conformance: " + RunCommand.oneLine(e));
       return 2;

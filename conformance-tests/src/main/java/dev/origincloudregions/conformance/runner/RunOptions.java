@@ -77,13 +77,24 @@ public record RunOptions(
         .setAbbreviatedOptionsAllowed(false).setCaseInsensitiveEnumValuesAllowed(true);
   }
 
+  /**
+   * {@code cl.parseArgs(args)}, and a word it does not know is refused also next to {@code --help} or
+   * {@code --version} (picocli skips that check when help is asked for).
+   */
+  public static void parseArgs(CommandLine cl, String[] args) {
+    cl.parseArgs(args);
+    if (!cl.getUnmatchedArguments().isEmpty()) {
+      throw new CommandLine.UnmatchedArgumentException(cl, cl.getUnmatchedArguments());
+    }
+  }
+
   /** Parses arguments (system properties give defaults); a mistake throws {@link ConfigException} with one line. */
   public static RunOptions parse(String[] args, Map<String, String> systemProperties, Map<String, String> env,
       Path defaultReportDir) {
     RunCommand c = new RunCommand();
     CommandLine cl = commandLine(c, systemProperties);
     try {
-      cl.parseArgs(args);
+      parseArgs(cl, args);
     } catch (CommandLine.ParameterException e) {
       throw new ConfigException(RunCommand.oneLine(e));
     }

@@ -115,6 +115,20 @@ class RunOptionsTest {
   }
 
   @Test
+  void aWrongWordNextToVersionOrHelpExitsWithTwo() {
+    for (String[] args : new String[][] {{"--version", "--bogus"}, {"--help", "--tokn", "x"}, {"-V", "extra"}}) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = ConformanceRunner.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertThat(code).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(out.toString(StandardCharsets.UTF_8)).as("nothing printed as if it had worked").isEmpty();
+      assertThat(err.toString(StandardCharsets.UTF_8).lines()).as("one line").hasSize(1)
+          .first().asString().startsWith("conformance: ").contains(args[1]);
+    }
+  }
+
+  @Test
   void helpListsEveryOption() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(ConformanceRunner.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8),
