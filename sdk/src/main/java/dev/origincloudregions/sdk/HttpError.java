@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -53,20 +54,32 @@ final class HttpError extends RuntimeException {
 
     @Override
     public Exception decode(String methodKey, Response response) {
-      return new HttpError(
-          response.status(), readErrors(response), retryAfter(response.headers().get("Retry-After")));
+      byte[] body = null;
+      if (response.body() != null) {
+        try (InputStream in = response.body().asInputStream()) {
+          body = in.readNBytes(MAX_ERROR_BODY);
+        } catch (IOException e) {
+          body = null; // not readable: the status alone says what happened
+        }
+      }
+      return of(mapper, response.status(), body, response.headers().get("Retry-After"));
     }
+  }
 
-    private List<ApiError> readErrors(Response response) {
-      if (response.body() == null) {
-        return List.of();
-      }
-      try (InputStream in = response.body().asInputStream()) {
-        return errors(mapper.readTree(in.readNBytes(MAX_ERROR_BODY)));
+  /**
+   * A non-2xx answer: its status, the errors of its envelope (none when the body is not one) and its
+   * {@code Retry-After}. Shared by Feign's {@link Decoder} and the {@link DirectRoute}s.
+   */
+  static HttpError of(ObjectMapper mapper, int status, byte @Nullable [] body, @Nullable Collection<String> retryAfter) {
+    List<ApiError> errors = List.of();
+    if (body != null && body.length > 0) {
+      try {
+        errors = errors(mapper.readTree(body.length > MAX_ERROR_BODY ? Arrays.copyOf(body, MAX_ERROR_BODY) : body));
       } catch (IOException | RuntimeException e) {
-        return List.of(); // not an envelope: the status alone says what happened
+        errors = List.of(); // not an envelope: the status alone says what happened
       }
     }
+    return new HttpError(status, errors, retryAfter(retryAfter));
   }
 
   /** The {@code errors} array of an envelope; entries without an integer code are skipped. */

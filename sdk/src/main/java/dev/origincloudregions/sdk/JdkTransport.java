@@ -17,9 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Feign's transport: one shared {@link HttpClient}, which sends PATCH and a body on DELETE, keeps
+ * The transport of both Feign and the {@link DirectRoute}s: one shared {@link HttpClient}, which sends PATCH and a body on DELETE, keeps
  * connections alive and speaks HTTP/2 over TLS.
  *
  * <p>It replaces feign-java11's Http2Client for two reasons found by profiling (sdk/README.md,
@@ -50,35 +52,58 @@ final class JdkTransport implements Client {
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
+    HttpResponse<byte[]> response =
+        send(request.httpMethod().name(), request.url(), request.body(),
+            TimeUnit.MILLISECONDS.toNanos(options.readTimeoutMillis()),
+            builder -> {
+              for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
+                if (!RESTRICTED.contains(header.getKey())) {
+                  for (String value : header.getValue()) {
+                    builder.header(header.getKey(), value);
+                  }
+                }
+              }
+            });
+    return Response.builder()
+        .request(request)
+        .status(response.statusCode())
+        .headers(new LinkedHashMap<>(response.headers().map()))
+        .body(response.body())
+        .build();
+  }
+
+  /**
+   * Sends one request and reads its answer whole; Feign's requests ({@link #execute}) and the {@link
+   * DirectRoute}s both go through here. The call's scope, if any, bounds the read timeout by the
+   * attempt's budget, adds its extra headers, and records the request line and the answer.
+   *
+   * @param headers adds the operation's own headers; the extra headers, credentials and User-Agent
+   *     follow and win
+   */
+  HttpResponse<byte[]> send(String method, String url, byte @Nullable [] body, long readTimeoutNanos,
+      Consumer<HttpRequest.Builder> headers) throws IOException {
     URI uri;
     try {
-      uri = new URI(request.url());
+      uri = new URI(url);
     } catch (URISyntaxException e) {
-      throw new IOException("invalid URL " + request.url(), e);
+      throw new IOException("invalid URL " + url, e);
     }
-    byte[] body = request.body();
     CallScope scope = CallScope.current();
-    long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(options.readTimeoutMillis());
+    long timeoutNanos = readTimeoutNanos;
     if (scope != null) {
       timeoutNanos = Math.max(1, Math.min(timeoutNanos, scope.attemptBudgetNanos));
-      scope.method = request.httpMethod().name();
-      scope.url = request.url();
+      scope.method = method;
+      scope.url = url;
     }
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofNanos(timeoutNanos))
             .method(
-                request.httpMethod().name(),
+                method,
                 body == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
-    for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
-      if (!RESTRICTED.contains(header.getKey())) {
-        for (String value : header.getValue()) {
-          builder.header(header.getKey(), value);
-        }
-      }
-    }
+    headers.accept(builder);
     if (scope != null) {
       scope.extraHeaders.forEach(builder::setHeader);
     }
@@ -90,18 +115,12 @@ final class JdkTransport implements Client {
       response = http.send(builder.build(), bodyHandler);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for " + request.httpMethod() + " " + uri);
+      throw new InterruptedIOException("interrupted while waiting for " + method + " " + uri);
     }
-    Map<String, Collection<String>> headers = new LinkedHashMap<>(response.headers().map());
     if (scope != null) {
       scope.status = response.statusCode();
       scope.headers = response.headers().map();
     }
-    return Response.builder()
-        .request(request)
-        .status(response.statusCode())
-        .headers(headers)
-        .body(response.body())
-        .build();
+    return response;
   }
 }

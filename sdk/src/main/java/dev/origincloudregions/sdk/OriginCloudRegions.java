@@ -79,6 +79,7 @@ public final class OriginCloudRegions {
   public static final String DEFAULT_BASE_URL = "https://api.cloudflare.com/client/v4";
 
   private final OriginCloudRegionsApi api;
+  private final BatchRoutes batches;
   private final Caller caller;
   private final String baseUrl;
   private final Credentials credentials;
@@ -105,21 +106,28 @@ public final class OriginCloudRegions {
             .connectTimeout(b.connectTimeout)
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
-    this.api =
-        Feign.builder()
-            .client(new JdkTransport(http, credentials, b.userAgent, b.maxResponseBytes))
-            .options(
-                new Request.Options(
-                    b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                    b.readTimeout.toMillis(), TimeUnit.MILLISECONDS,
-                    false))
-            .retryer(Retryer.NEVER_RETRY) // retries are ours: see Caller
-            .encoder(new JsonBodyEncoder(mapper)) // every body is JSON: no form check, one writer per type
-            .decoder(new JsonBodyDecoder(mapper)) // reads to the end, so that the connection is kept
-            .errorDecoder(new HttpError.Decoder(mapper))
-            .logger(new Logger.NoOpLogger())
-            .logLevel(Logger.Level.NONE)
-            .target(OriginCloudRegionsApi.class, baseUrl);
+    JdkTransport transport = new JdkTransport(http, credentials, b.userAgent, b.maxResponseBytes);
+    this.batches = BatchRoutes.of(mapper, transport, baseUrl, b.readTimeout.toNanos());
+    this.api = feign(transport, mapper, b.connectTimeout, b.readTimeout, baseUrl);
+  }
+
+  /** The generated Feign interface over {@code transport}: the path of every operation but the batches. */
+  static OriginCloudRegionsApi feign(JdkTransport transport, ObjectMapper mapper, Duration connectTimeout,
+      Duration readTimeout, String baseUrl) {
+    return Feign.builder()
+        .client(transport)
+        .options(
+            new Request.Options(
+                connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                readTimeout.toMillis(), TimeUnit.MILLISECONDS,
+                false))
+        .retryer(Retryer.NEVER_RETRY) // retries are ours: see Caller
+        .encoder(new JsonBodyEncoder(mapper)) // every body is JSON: no form check, one writer per type
+        .decoder(new JsonBodyDecoder(mapper)) // reads to the end, so that the connection is kept
+        .errorDecoder(new HttpError.Decoder(mapper))
+        .logger(new Logger.NoOpLogger())
+        .logLevel(Logger.Level.NONE)
+        .target(OriginCloudRegionsApi.class, baseUrl);
   }
 
   /** Whether requests go to Cloudflare's API host, whose rate limit the default limiter keeps. */
@@ -130,6 +138,7 @@ public final class OriginCloudRegions {
   /** A view of {@code client} that calls through {@code caller}. */
   private OriginCloudRegions(OriginCloudRegions client, Caller caller) {
     this.api = client.api;
+    this.batches = client.batches;
     this.caller = caller;
     this.baseUrl = client.baseUrl;
     this.credentials = client.credentials;
@@ -224,7 +233,7 @@ public final class OriginCloudRegions {
   public BatchResult bulkPut(String zoneId, List<MappingRequest> items) {
     String zone = Arguments.zone(zoneId);
     var body = Arguments.batch(items, "bulkPut", "items", "bulkPutAll").stream().map(Models::v2Request).toList();
-    return caller.call("bulkPut", () -> Models.v2Batch(api.originCloudRegionsV2BatchUpsert(zone, body)));
+    return caller.call("bulkPut", () -> Models.v2Batch(batches.v2Put().call(zone, body)));
   }
 
   /**
@@ -241,7 +250,7 @@ public final class OriginCloudRegions {
   public BatchResult bulkDelete(String zoneId, List<String> ips) {
     String zone = Arguments.zone(zoneId);
     List<String> body = Arguments.batch(ips, "bulkDelete", "IPs", "bulkDeleteAll");
-    return caller.call("bulkDelete", () -> Models.v2Batch(api.originCloudRegionsV2BatchDelete(zone, body)),
+    return caller.call("bulkDelete", () -> Models.v2Batch(batches.v2Delete().call(zone, body)),
         Caller.AfterUnknown.onAnswer(Batches::afterLostDelete));
   }
 
@@ -402,7 +411,7 @@ public final class OriginCloudRegions {
    */
   @Deprecated
   public OriginCloudRegionsV1 v1() {
-    return new OriginCloudRegionsV1(api, caller, zoneLimitCheck);
+    return new OriginCloudRegionsV1(api, batches, caller, zoneLimitCheck);
   }
 
   /** The limiter that paces this client (for tests). */

@@ -19,11 +19,13 @@ import java.util.Objects;
 @Deprecated
 public final class OriginCloudRegionsV1 {
   private final OriginCloudRegionsApi api;
+  private final BatchRoutes batches;
   private final Caller caller;
   private final boolean zoneLimitCheck;
 
-  OriginCloudRegionsV1(OriginCloudRegionsApi api, Caller caller, boolean zoneLimitCheck) {
+  OriginCloudRegionsV1(OriginCloudRegionsApi api, BatchRoutes batches, Caller caller, boolean zoneLimitCheck) {
     this.api = api;
+    this.batches = batches;
     this.caller = caller;
     this.zoneLimitCheck = zoneLimitCheck;
   }
@@ -133,7 +135,7 @@ public final class OriginCloudRegionsV1 {
   public BatchResult bulkDelete(String zoneId, List<String> ips) {
     String zone = Arguments.zone(zoneId);
     List<String> body = Arguments.batch(ips, "bulkDelete", "IPs", "bulkDeleteAll");
-    return caller.call("bulkDelete", () -> Models.batch(api.originCloudRegionsBatchDelete(zone, body)),
+    return caller.call("bulkDelete", () -> Models.batch(batches.v1Delete().call(zone, body)),
         Caller.AfterUnknown.onAnswer(Batches::afterLostDelete));
   }
 
@@ -149,7 +151,7 @@ public final class OriginCloudRegionsV1 {
   public BatchResult bulkUpsert(String zoneId, List<MappingRequest> items) {
     String zone = Arguments.zone(zoneId);
     var body = Arguments.batch(items, "bulkUpsert", "items", "bulkUpsertAll").stream().map(Models::request).toList();
-    return caller.call("bulkUpsert", () -> Models.batch(api.originCloudRegionsBatchUpsert(zone, body)));
+    return caller.call("bulkUpsert", () -> Models.batch(batches.v1Upsert().call(zone, body)));
   }
 
   /**
