@@ -70,60 +70,41 @@ class DirectRouteTest {
 
   /** The four batch operations, each sent both ways with the same zone and items. */
   enum Operation {
-    V2_DELETE(V2_BATCH_DELETE_200) {
-      @Override
-      Object viaFeign(OriginCloudRegionsApi api, String zone, List<String> items) {
-        return api.originCloudRegionsV2BatchDelete(zone, items);
-      }
+    V2_DELETE(V2_BATCH_DELETE_200,
+        (api, zone, items) -> api.originCloudRegionsV2BatchDelete(zone, items),
+        (r, zone, items) -> r.v2Delete().call(zone, items)),
+    V2_PUT(V2_BATCH_PUT_200,
+        (api, zone, items) -> api.originCloudRegionsV2BatchUpsert(zone, v2Items(items)),
+        (r, zone, items) -> r.v2Put().call(zone, v2Items(items))),
+    V1_DELETE(BATCH_DELETE_200,
+        (api, zone, items) -> api.originCloudRegionsBatchDelete(zone, items),
+        (r, zone, items) -> r.v1Delete().call(zone, items)),
+    V1_UPSERT(BATCH_UPSERT_200,
+        (api, zone, items) -> api.originCloudRegionsBatchUpsert(zone, v1Items(items)),
+        (r, zone, items) -> r.v1Upsert().call(zone, v1Items(items)));
 
-      @Override
-      Object viaRoute(BatchRoutes r, String zone, List<String> items) {
-        return r.v2Delete().call(zone, items);
-      }
-    },
-    V2_PUT(V2_BATCH_PUT_200) {
-      @Override
-      Object viaFeign(OriginCloudRegionsApi api, String zone, List<String> items) {
-        return api.originCloudRegionsV2BatchUpsert(zone, v2Items(items));
-      }
-
-      @Override
-      Object viaRoute(BatchRoutes r, String zone, List<String> items) {
-        return r.v2Put().call(zone, v2Items(items));
-      }
-    },
-    V1_DELETE(BATCH_DELETE_200) {
-      @Override
-      Object viaFeign(OriginCloudRegionsApi api, String zone, List<String> items) {
-        return api.originCloudRegionsBatchDelete(zone, items);
-      }
-
-      @Override
-      Object viaRoute(BatchRoutes r, String zone, List<String> items) {
-        return r.v1Delete().call(zone, items);
-      }
-    },
-    V1_UPSERT(BATCH_UPSERT_200) {
-      @Override
-      Object viaFeign(OriginCloudRegionsApi api, String zone, List<String> items) {
-        return api.originCloudRegionsBatchUpsert(zone, v1Items(items));
-      }
-
-      @Override
-      Object viaRoute(BatchRoutes r, String zone, List<String> items) {
-        return r.v1Upsert().call(zone, v1Items(items));
-      }
-    };
-
-    final String okAnswer;
-
-    Operation(String okAnswer) {
-      this.okAnswer = okAnswer;
+    /** One way of sending an operation: through {@code T} with a zone and the items' strings. */
+    interface Send<T> {
+      Object send(T via, String zone, List<String> items);
     }
 
-    abstract Object viaFeign(OriginCloudRegionsApi api, String zone, List<String> items);
+    final String okAnswer;
+    private final Send<OriginCloudRegionsApi> viaFeign;
+    private final Send<BatchRoutes> viaRoute;
 
-    abstract Object viaRoute(BatchRoutes r, String zone, List<String> items);
+    Operation(String okAnswer, Send<OriginCloudRegionsApi> viaFeign, Send<BatchRoutes> viaRoute) {
+      this.okAnswer = okAnswer;
+      this.viaFeign = viaFeign;
+      this.viaRoute = viaRoute;
+    }
+
+    Object viaFeign(OriginCloudRegionsApi api, String zone, List<String> items) {
+      return viaFeign.send(api, zone, items);
+    }
+
+    Object viaRoute(BatchRoutes routes, String zone, List<String> items) {
+      return viaRoute.send(routes, zone, items);
+    }
 
     /** Upsert items made of the strings: each is the IP, and also the vendor and region reversed. */
     static List<CacheRulesOriginCloudRegionV2Request> v2Items(List<String> items) {
