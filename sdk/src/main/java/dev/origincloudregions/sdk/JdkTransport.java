@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The transport of both Feign and the {@link DirectRoute}s: one shared {@link HttpClient}, which sends PATCH and a body on DELETE, keeps
- * connections alive and speaks HTTP/2 over TLS.
+ * The transport of both Feign and the {@link DirectRoute}s: one shared {@link HttpClient}, which
+ * sends PATCH and a body on DELETE, keeps connections alive and speaks HTTP/2 over TLS.
  *
  * <p>It replaces feign-java11's Http2Client for two reasons found by profiling (sdk/README.md,
  * "Performance"). Each answer is read whole ({@code BodyHandlers.ofByteArray()}), so the connection
@@ -50,6 +50,11 @@ final class JdkTransport implements Client {
     this.bodyHandler = CappedBody.handler(maxResponseBytes);
   }
 
+  /** Whether the JDK client sets header {@code name} itself and refuses it from callers. */
+  static boolean isRestricted(String name) {
+    return RESTRICTED.contains(name);
+  }
+
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
     HttpResponse<byte[]> response =
@@ -57,7 +62,7 @@ final class JdkTransport implements Client {
             TimeUnit.MILLISECONDS.toNanos(options.readTimeoutMillis()),
             builder -> {
               for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
-                if (!RESTRICTED.contains(header.getKey())) {
+                if (!isRestricted(header.getKey())) {
                   for (String value : header.getValue()) {
                     builder.header(header.getKey(), value);
                   }

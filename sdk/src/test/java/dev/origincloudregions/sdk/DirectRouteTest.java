@@ -186,6 +186,8 @@ class DirectRouteTest {
           Reply.empty(204),
           Reply.json(200, "{\"success\":true,"),
           Reply.json(200, "[1,2,3]"),
+          Reply.json(200, "{\"success\":true,\"result\":{\"modified_on\":\"yesterday\",\"value\":{},"
+              + "\"succeeded\":[{\"origin_ip\":1,\"origin-ip\":[]}]}}"),
           Reply.text(200, "text/html", "<html>ok</html>"),
           Reply.json(200, "{\"success\":false,\"errors\":[{\"code\":1141,\"message\":\"internal\"}],\"result\":null}"),
           Reply.json(400, Fixtures.error(1190, "a JSON array of IP strings is required")),
