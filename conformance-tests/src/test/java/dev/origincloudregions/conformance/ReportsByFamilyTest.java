@@ -57,4 +57,22 @@ class ReportsByFamilyTest {
     assertThat(summary).contains("-- v2, /origin/cloud_regions", "v2 only (--api v2)")
         .doesNotContainPattern("(?m)^BD9 ").doesNotContainPattern("(?m)^C1 ");
   }
+
+  @Test
+  void aV2RunNeverCountsTheSharedStoreRuleAsPassed() throws IOException {
+    // v2-zone-limit fills a zone half through each family only when both run; through v2 alone it cannot break VS1.
+    Path v2dir = Path.of("target", "family-report", "zone-limit-v2");
+    RunResult v2 = run("v2", "v2-zone-limit", v2dir);
+    assertThat(v2.failures()).isEmpty();
+    assertThat(v2.results()).filteredOn(c -> c.name().equals("v2-zone-limit")).singleElement()
+        .satisfies(c -> assertThat(c.rules()).contains("M2", "VBU1").doesNotContain("VS1"));
+    assertThat(Files.readString(v2dir.resolve("summary.txt"), StandardCharsets.UTF_8))
+        .containsPattern("(?m)^M2 .*v2-zone-limit").doesNotContainPattern("(?m)^VS1 .*v2-zone-limit");
+
+    Path alldir = Path.of("target", "family-report", "zone-limit-all");
+    RunResult all = run("all", "v2-zone-limit", alldir);
+    assertThat(all.failures()).isEmpty();
+    assertThat(Files.readString(alldir.resolve("summary.txt"), StandardCharsets.UTF_8))
+        .containsPattern("(?m)^VS1 .*v2-zone-limit");
+  }
 }

@@ -223,7 +223,7 @@ public final class Suite {
 
   private static CheckResult notRun(Check c, RunControl control, RunOptions o) {
     RunControl.Stop s = control.stopped();
-    return new CheckResult(c.name(), c.title(), c.rules(), CheckResult.Status.NOT_RUN, 0, 0, 0,
+    return new CheckResult(c.name(), c.title(), c.rulesIn(o), CheckResult.Status.NOT_RUN, 0, 0, 0,
         "the run " + s.outcome().phrase() + " before this check ran", List.of(), null, o.seed(), null, null, null,
         c.family());
   }
@@ -350,7 +350,7 @@ public final class Suite {
     }
     long ms = (System.nanoTime() - start) / 1_000_000;
     TargetCredentials cr = t.api.credentials();
-    return new CheckResult(c.name(), c.title(), c.rules(), status, ms,
+    return new CheckResult(c.name(), c.title(), c.rulesIn(t.options), status, ms,
         status == CheckResult.Status.SKIP ? 0 : t.tries(), t.checkRequests(), cr.scrub(message), broken,
         cr.scrub(counterexample), t.options.seed(), Curl.of(evidence, cr), null,
         status == CheckResult.Status.FAIL ? failure : null, c.family());
