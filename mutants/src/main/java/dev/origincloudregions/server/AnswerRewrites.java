@@ -118,6 +118,23 @@ final class AnswerRewrites {
         .forEach(item -> ((ObjectNode) item).remove(List.of("vendor", "region"))));
   }
 
+  /**
+   * {@link Mutant#V2_SUPPORTED_REGIONS_PARTIAL}: v2's supported_regions drops the last vendor of the catalogue that
+   * both families share, so that v2 lists less than v1 (S1: "as in v1"); every pair it still lists stays usable.
+   */
+  static CallHandler v2SupportedRegionsPartial(CallHandler api, Router router) {
+    Picks supportedRegions = successOf(Router.Op.SUPPORTED_REGIONS);
+    return editing(api, router, (target, call, reply) -> supportedRegions.test(target, call, reply)
+        && target.family() == Router.Family.V2, body -> {
+          ObjectNode vendors = (ObjectNode) body.get("result").get("vendors");
+          List<String> names = new ArrayList<>();
+          vendors.fieldNames().forEachRemaining(names::add);
+          if (names.size() > 1) {
+            vendors.remove(names.get(names.size() - 1));
+          }
+        });
+  }
+
   /** {@link Mutant#TOKEN_ECHOED_IN_ERROR}: an error's message ends with the credential the request presented. */
   static CallHandler tokenEchoedInError(CallHandler api, Router router) {
     return call -> {

@@ -179,7 +179,11 @@ public enum Mutant {
 
   V2_CHANGE_TOUCHES_ZONE(Family.V2, List.of("VM1", "VBD1", "VBU1"),
       "every v2 change sets modified_on of all the zone's mappings to its time, untouched ones included",
-      Plant.v2(V2Mutants.ChangeTouchesZone::new));
+      Plant.v2(V2Mutants.ChangeTouchesZone::new)),
+
+  V2_SUPPORTED_REGIONS_PARTIAL(Family.BOTH, List.of("S1"),
+      "v2 supported_regions leaves out the last vendor that v1's supported_regions lists",
+      Plant.around(AnswerRewrites::v2SupportedRegionsPartial));
 
   /** The family of paths whose answers a mutant changes. */
   public enum Family {

@@ -274,6 +274,10 @@ class MutantBehaviourTest {
             + ", after a v1 create: " + (afterV1.equals(v1Before) ? "kept" : "moved");
       }, "untouched entry after a v2 put: kept, after a v1 create: kept",
           "untouched entry after a v2 put: moved, after a v1 create: kept");
+      case V2_SUPPORTED_REGIONS_PARTIAL -> new Scenario(
+          p -> "v1 " + keys(p.get(p.v1() + "/supported_regions").result().path("vendors"))
+              + ", v2 " + keys(p.get(p.v2() + "/supported_regions").result().path("vendors")),
+          "v1 [aws, azure, gcp, oci], v2 [aws, azure, gcp, oci]", "v1 [aws, azure, gcp, oci], v2 [aws, azure, gcp]");
     };
   }
 

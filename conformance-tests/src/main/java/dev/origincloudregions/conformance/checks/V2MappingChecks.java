@@ -7,20 +7,27 @@ import dev.origincloudregions.conformance.http.Exchange;
 import dev.origincloudregions.conformance.http.HttpTarget;
 import dev.origincloudregions.conformance.model.Address;
 import dev.origincloudregions.conformance.model.AddressForms;
+import dev.origincloudregions.conformance.model.ObservedBatch;
 import dev.origincloudregions.conformance.model.ObservedMapping;
+import dev.origincloudregions.conformance.model.RegionCatalogue;
+import dev.origincloudregions.conformance.model.Shapes;
 import dev.origincloudregions.conformance.model.Snapshot;
+import dev.origincloudregions.conformance.model.V2Zone;
 import dev.origincloudregions.conformance.model.VendorRegion;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
 /**
  * The v2 single-mapping operations: put (VP1) creates and replaces with path/body agreement by canonical form and
  * its refusals in VP1's order; get and delete (VG1) with the {@code {origin_ip}} answer; the key {@code origin_ip}
- * (VK1); the IP rules of section 3 through v2 paths.
+ * (VK1); the IP rules of section 3 through v2 paths; v2's supported_regions (S1).
  */
 final class V2MappingChecks {
   private V2MappingChecks() {}
@@ -36,7 +43,47 @@ final class V2MappingChecks {
             .tries(5, 3).cost(4, 24),
         Check.v2("v2-get-delete-missing-or-invalid", "v2 get and delete of an absent mapping answer 404/1142, of an "
             + "invalid path IP 400/1146, and change nothing", List.of("VG1", "IP1", "E5"),
-            V2MappingChecks::missingOrInvalid).tries(5, 3).cost(4, 8));
+            V2MappingChecks::missingOrInvalid).tries(5, 3).cost(4, 8),
+        Check.v2("v2-supported-regions-usable", "v2 supported_regions is well formed, lists what v1's lists when "
+            + "both families are checked, and every pair it lists can be used through v2 batch put",
+            List.of("S1", "M1"), V2MappingChecks::supported).cost(8, 0));
+  }
+
+  /**
+   * S1 through v2: the catalogue is read from v2's own path (the rest of the suite reads v1's when it checks v1),
+   * compared with v1's when both families are checked ("as in v1"), and each listed pair, up to 100, is put once.
+   */
+  static void supported(Target t) {
+    Exchange ex = t.v2zone.supportedRegions();
+    RegionCatalogue c = RegionCatalogue.read(t.shapes, ex);
+    for (VendorRegion p : c.pairs) {
+      expect(Shapes.VENDORS.contains(p.vendor()), "M1", ex, "v2 supported_regions lists vendor " + p.vendor()
+          + ", which is not one of " + Shapes.VENDORS);
+    }
+    if (t.options.v1()) {
+      Set<VendorRegion> v1 = new LinkedHashSet<>(t.catalogue().pairs);
+      Set<VendorRegion> v2 = new LinkedHashSet<>(c.pairs);
+      Set<VendorRegion> onlyV1 = new LinkedHashSet<>(v1);
+      onlyV1.removeAll(v2);
+      Set<VendorRegion> onlyV2 = new LinkedHashSet<>(v2);
+      onlyV2.removeAll(v1);
+      expect(onlyV1.isEmpty() && onlyV2.isEmpty(), "S1", ex, "v2 supported_regions must list what v1's lists; "
+          + "only in v1: " + onlyV1 + ", only in v2: " + onlyV2);
+    }
+    Snapshot base = V2Zones.reset(t, t.v2zone);
+    List<Address> generated = new ArrayList<>();
+    for (int i = 0; i < Math.min(100, c.pairs.size()); i++) {
+      generated.add(Address.v6(new int[] {0x2001, 0xdb8, 0x52, 0, 0, 0, 0, i + 1}));
+    }
+    List<Address> ips = t.usable(generated, base);
+    List<Map<String, String>> items = new ArrayList<>();
+    for (int i = 0; i < ips.size(); i++) {
+      items.add(V2Zone.item(ips.get(i).toString(), c.pairs.get(i)));
+    }
+    ObservedBatch r = t.v2shapes.batch(t.v2zone.batchPut(items), "S1");
+    expect(r.failed().isEmpty(), "S1", r.exchange(), "every pair v2 supported_regions lists must be accepted by "
+        + "a v2 batch put, failed: " + r.failed());
+    V2Zones.reset(t, t.v2zone);
   }
 
   static void putGetDelete(Target t) {
