@@ -239,6 +239,24 @@ class DirectRouteTest {
     assertThat(actual.toString()).startsWith("RetryableException").contains("ConnectException");
   }
 
+  @ParameterizedTest
+  @EnumSource(Operation.class)
+  @DisplayName("An answer over maxResponseBytes fails the same way both ways: no answer, the limit named, nothing buffered")
+  void anAnswerOverTheCapFailsAsThroughFeign(Operation operation) {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    JdkTransport capped = new JdkTransport(http, Credentials.token(TOKEN), "origin-cloud-regions-java/test", 64);
+    OriginCloudRegionsApi cappedFeign =
+        OriginCloudRegions.feign(capped, mapper, Duration.ofSeconds(5), Duration.ofSeconds(5), server.baseUrl());
+    BatchRoutes cappedRoutes = BatchRoutes.of(mapper, capped, server.baseUrl(), Duration.ofSeconds(5).toNanos());
+    for (Reply answer : List.of(Reply.json(200, operation.okAnswer), Reply.json(200, operation.okAnswer).chunked())) {
+      server.dispatch(r -> answer);
+      Object expected = outcome(() -> operation.viaFeign(cappedFeign, ZONE, List.of("192.0.2.1")));
+      Object actual = outcome(() -> operation.viaRoute(cappedRoutes, ZONE, List.of("192.0.2.1")));
+      assertThat(actual).isEqualTo(expected);
+      assertThat(actual.toString()).startsWith("RetryableException").contains("limit of 64 bytes (maxResponseBytes)");
+    }
+  }
+
   @Test
   @DisplayName("An operation the routes cannot send as Feign would (a query, no body, nothing called) fails when the client is built")
   void unsupportedOperationsFailAtBuildTime() {
