@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /** The single operations (section 5): L1, C1, U1, G1, G2, S1, with M1 on every mapping they return. */
 final class OperationChecks {
@@ -42,19 +43,28 @@ final class OperationChecks {
       expect(Shapes.VENDORS.contains(p.vendor()), "M1", null, "supported_regions lists vendor " + p.vendor()
           + ", which is not one of " + Shapes.VENDORS);
     }
-    Snapshot base = t.reset(t.zone);
-    List<Address> gen = new ArrayList<>();
-    for (int i = 0; i < Math.min(100, c.pairs.size()); i++) {
-      gen.add(Address.v6(new int[] {0x2001, 0xdb8, 0x51, 0, 0, 0, 0, i + 1}));
-    }
-    List<Address> ips = t.usable(gen, base);
-    List<Map<String, String>> items = new ArrayList<>();
-    for (int i = 0; i < ips.size(); i++) {
-      items.add(V1Zone.item(ips.get(i).toString(), c.pairs.get(i)));
-    }
+    List<Map<String, String>> items = everyPair(t, t.reset(t.zone), c, 0x51, V1Zone::item);
     ObservedBatch r = t.shapes.batch(t.zone.batchUpsert(items), "S1");
     expect(r.failed().isEmpty(), "S1", r.exchange(), "every listed pair must be accepted, failed: " + r.failed());
     t.reset(t.zone);
+  }
+
+  /**
+   * One batch item for each pair of {@code c}, up to 100, each on its own address {@code 2001:db8:<third>::<n>} that
+   * {@code base} lets the run use; {@code item} writes it in a family's shape.
+   */
+  static List<Map<String, String>> everyPair(Target t, Snapshot base, RegionCatalogue c, int third,
+      BiFunction<String, VendorRegion, Map<String, String>> item) {
+    List<Address> generated = new ArrayList<>();
+    for (int i = 0; i < Math.min(100, c.pairs.size()); i++) {
+      generated.add(Address.v6(new int[] {0x2001, 0xdb8, third, 0, 0, 0, 0, i + 1}));
+    }
+    List<Address> ips = t.usable(generated, base);
+    List<Map<String, String>> items = new ArrayList<>();
+    for (int i = 0; i < ips.size(); i++) {
+      items.add(item.apply(ips.get(i).toString(), c.pairs.get(i)));
+    }
+    return items;
   }
 
   static void create(Target t) {

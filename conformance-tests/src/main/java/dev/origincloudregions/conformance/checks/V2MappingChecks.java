@@ -15,7 +15,6 @@ import dev.origincloudregions.conformance.model.Snapshot;
 import dev.origincloudregions.conformance.model.V2Zone;
 import dev.origincloudregions.conformance.model.VendorRegion;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -70,16 +69,7 @@ final class V2MappingChecks {
       expect(onlyV1.isEmpty() && onlyV2.isEmpty(), "S1", ex, "v2 supported_regions must list what v1's lists; "
           + "only in v1: " + onlyV1 + ", only in v2: " + onlyV2);
     }
-    Snapshot base = V2Zones.reset(t, t.v2zone);
-    List<Address> generated = new ArrayList<>();
-    for (int i = 0; i < Math.min(100, c.pairs.size()); i++) {
-      generated.add(Address.v6(new int[] {0x2001, 0xdb8, 0x52, 0, 0, 0, 0, i + 1}));
-    }
-    List<Address> ips = t.usable(generated, base);
-    List<Map<String, String>> items = new ArrayList<>();
-    for (int i = 0; i < ips.size(); i++) {
-      items.add(V2Zone.item(ips.get(i).toString(), c.pairs.get(i)));
-    }
+    List<Map<String, String>> items = OperationChecks.everyPair(t, V2Zones.reset(t, t.v2zone), c, 0x52, V2Zone::item);
     ObservedBatch r = t.v2shapes.batch(t.v2zone.batchPut(items), "S1");
     expect(r.failed().isEmpty(), "S1", r.exchange(), "every pair v2 supported_regions lists must be accepted by "
         + "a v2 batch put, failed: " + r.failed());
