@@ -106,6 +106,7 @@ public final class Main {
 
   private Parsed parse(CommandLine commandLine, String[] args) throws UsageException {
     try {
+      CommandLines.refuseOptionAsValue(commandLine, args);
       commandLine.parseArgs(args);
       // picocli skips its unmatched-argument error when --help or --version is present; a wrong
       // word on the command line is refused all the same.
@@ -127,7 +128,7 @@ public final class Main {
     CommandLine commandLine = new CommandLine(main);
     // As the hand-written parser did: a repeated option takes its last value.
     commandLine.setOverwrittenOptionsAllowed(true);
-    return commandLine;
+    return CommandLines.configure(commandLine); // a token may begin with '-
   }
 
   private static int serve(Options parsed, PrintStream out, PrintStream err) {

@@ -131,12 +131,17 @@ public final class ReferenceServer implements AutoCloseable {
     }
   }
 
-  /** 40 random characters from a URL-safe alphabet, as long as Cloudflare's API tokens. */
+  /**
+   * 40 random characters from a URL-safe alphabet, as long as Cloudflare's API tokens. The first is a letter or
+   * a digit: a token that began with '-' ("-h…", "-V…") would read as options after {@code --token} on a command
+   * line, the suite's included.
+   */
   static String generateToken() {
     SecureRandom random = new SecureRandom();
     char[] token = new char[40];
     for (int i = 0; i < token.length; i++) {
-      token[i] = TOKEN_ALPHABET[random.nextInt(TOKEN_ALPHABET.length)];
+      int choices = i == 0 ? TOKEN_ALPHABET.length - 2 : TOKEN_ALPHABET.length; // '_' and '-' come last
+      token[i] = TOKEN_ALPHABET[random.nextInt(choices)];
     }
     return new String(token);
   }

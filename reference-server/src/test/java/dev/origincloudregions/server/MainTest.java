@@ -46,6 +46,20 @@ class MainTest {
   }
 
   @Test
+  @DisplayName("A token may begin with '-' (picocli alone reads '-h...' as its -h option), and a generated one never does")
+  void tokensThatLookLikeOptions() throws Main.UsageException {
+    for (String token : new String[] {"-hZq1", "-VZq1", "-abc", "--x"}) {
+      assertThat(Main.parse(new String[] {"--token", token}).options().token()).isEqualTo(token);
+      assertThat(Main.parse(new String[] {"--token=" + token}).options().token()).isEqualTo(token);
+      assertThat(Main.parse(new String[] {"--token", token, "--port", "0"}).options().port()).isZero();
+    }
+    for (int i = 0; i < 20_000; i++) {
+      String token = ReferenceServer.generateToken();
+      assertThat(token).hasSize(40).matches("[A-Za-z0-9][A-Za-z0-9_-]{39}");
+    }
+  }
+
+  @Test
   @DisplayName("There is no --defect flag: the server users run holds no defect (they live in the mutants module)")
   void noDefectFlag() {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -62,6 +76,8 @@ class MainTest {
       --port                    | Missing required parameter for option '--port' (N)
       --token                   | Missing required parameter for option '--token' (T)
       --port --token T          | Expected parameter for option '--port' but found '--token'
+      --token --port 1          | Expected parameter for option '--token' but found '--port'
+      --token -h                | Expected parameter for option '--token' but found '-h'
       --bogus                   | unknown option '--bogus' (see --help)
       extra                     | unexpected argument 'extra' (see --help)
       --base-path api           | Invalid value for option '--base-path': base path must start with '/': api

@@ -1,6 +1,7 @@
 package dev.origincloudregions.conformance.runner;
 
 import dev.origincloudregions.conformance.http.TargetCredentials;
+import dev.origincloudregions.server.CommandLines;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -73,8 +74,9 @@ public record RunOptions(
 
   /** The command line for these options (usage and --version). */
   public static CommandLine commandLine(RunCommand command, Map<String, String> systemProperties) {
-    return new CommandLine(command).setDefaultValueProvider(new RunCommand.PropertyDefaults(systemProperties))
-        .setAbbreviatedOptionsAllowed(false).setCaseInsensitiveEnumValuesAllowed(true);
+    return CommandLines.configure(new CommandLine(command) // a token may begin with '-'
+        .setDefaultValueProvider(new RunCommand.PropertyDefaults(systemProperties))
+        .setAbbreviatedOptionsAllowed(false).setCaseInsensitiveEnumValuesAllowed(true));
   }
 
   /**
@@ -82,6 +84,7 @@ public record RunOptions(
    * {@code --version} (picocli skips that check when help is asked for).
    */
   public static void parseArgs(CommandLine cl, String[] args) {
+    CommandLines.refuseOptionAsValue(cl, args);
     cl.parseArgs(args);
     if (!cl.getUnmatchedArguments().isEmpty()) {
       throw new CommandLine.UnmatchedArgumentException(cl, cl.getUnmatchedArguments());

@@ -43,7 +43,7 @@ final class PactTargets implements AutoCloseable {
   /** A server already started (closed with this target). */
   static PactTargets on(ReferenceServer server) {
     RunOptions o = RunOptions.parse(
-        new String[] {"--base-url", server.baseUrl().toString(), "--token", server.token(), "--seed", "1"},
+        new String[] {"--base-url", server.baseUrl().toString(), "--token=" + server.token(), "--seed", "1"},
         Map.of(), Map.of(), Path.of("target", "conformance-report"));
     return new PactTargets(server, o);
   }

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,12 +37,23 @@ class RunOptionsTest {
       "--tires 5|unknown option --tires; did you mean --tries?",
       "--max-requests -5|--max-requests must be an integer from 0",
       "extra|unexpected argument 'extra'",
-      "--base-url http://h/v4 --token T --email e --key k|give either --token or --email with --key"})
+      "--base-url http://h/v4 --token T --email e --key k|give either --token or --email with --key",
+      "--base-url http://h/v4 --token --tries 3|--token needs a value, e.g. --token VALUE",
+      "--base-url --token T|--base-url needs a value, e.g. --base-url"})
   void rejectsWrongSettingsWithAnActionableLine(String args, String message) {
     assertThatThrownBy(() -> parse(args.split(" ")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(message)
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void takesATokenThatBeginsWithADash() {
+    // picocli alone reads "-h..." after --token as its -h option and reports the token missing.
+    for (String token : List.of("-hZq1", "-VZq1", "-abc", "--x")) {
+      assertThat(parse("--base-url", "http://127.0.0.1:9/client/v4", "--token", token).token()).isEqualTo(token);
+      assertThat(parse("--base-url", "http://127.0.0.1:9/client/v4", "--token=" + token).token()).isEqualTo(token);
+    }
   }
 
   @Test
