@@ -128,7 +128,7 @@ public final class Main {
     CommandLine commandLine = new CommandLine(main);
     // As the hand-written parser did: a repeated option takes its last value.
     commandLine.setOverwrittenOptionsAllowed(true);
-    return CommandLines.configure(commandLine); // a token may begin with '-
+    return CommandLines.configure(commandLine); // a token may begin with a dash: see CommandLines
   }
 
   private static int serve(Options parsed, PrintStream out, PrintStream err) {

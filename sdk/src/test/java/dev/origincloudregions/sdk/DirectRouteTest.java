@@ -53,14 +53,15 @@ class DirectRouteTest {
   void start() {
     server = new RecordingServer();
     mapper = Mappers.create();
-    transport = transport();
+    transport = transport(1 << 20);
     feign = OriginCloudRegions.feign(transport, mapper, Duration.ofSeconds(5), Duration.ofSeconds(5), server.baseUrl());
     routes = BatchRoutes.of(mapper, transport, server.baseUrl(), Duration.ofSeconds(5).toNanos());
   }
 
-  static JdkTransport transport() {
+  /** The one transport both ways share, with a cap of {@code maxResponseBytes}. */
+  static JdkTransport transport(int maxResponseBytes) {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    return new JdkTransport(http, Credentials.token(TOKEN), "origin-cloud-regions-java/test", 1 << 20);
+    return new JdkTransport(http, Credentials.token(TOKEN), "origin-cloud-regions-java/test", maxResponseBytes);
   }
 
   @AfterEach
@@ -243,8 +244,7 @@ class DirectRouteTest {
   @EnumSource(Operation.class)
   @DisplayName("An answer over maxResponseBytes fails the same way both ways: no answer, the limit named, nothing buffered")
   void anAnswerOverTheCapFailsAsThroughFeign(Operation operation) {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    JdkTransport capped = new JdkTransport(http, Credentials.token(TOKEN), "origin-cloud-regions-java/test", 64);
+    JdkTransport capped = transport(64);
     OriginCloudRegionsApi cappedFeign =
         OriginCloudRegions.feign(capped, mapper, Duration.ofSeconds(5), Duration.ofSeconds(5), server.baseUrl());
     BatchRoutes cappedRoutes = BatchRoutes.of(mapper, capped, server.baseUrl(), Duration.ofSeconds(5).toNanos());
